@@ -1,0 +1,427 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace OakNetwork.Payments;
+
+/// <summary>
+/// The one HTTP pipeline of an <see cref="OakClient"/>: client headers, bearer token (with one refresh and
+/// replay on 401), <c>Idempotency-Key</c> on POST, a Polly retry around a per-try timeout, and response
+/// parsing into <see cref="OakResult{T}"/>. Service methods only describe requests.
+/// </summary>
+internal sealed class OakPipeline
+{
+    internal static readonly string SdkVersion = ReadSdkVersion();
+    internal static readonly string UserAgent = "oak-payments-dotnet/" + SdkVersion;
+
+    private static readonly ResiliencePropertyKey<TimeSpan> TryTimeoutKey = new("OakNetwork.Payments.TryTimeout");
+
+    private readonly HttpClient _http;
+    private readonly string _baseUrl;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _maxDelay;
+    private readonly TimeProvider _time;
+    private readonly ConfigurationError? _configurationError;
+    private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
+
+    public OakPipeline(OakClientOptions options, HttpClient http)
+    {
+        _http = http;
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _configurationError = Validate(options);
+        var baseUrl = options.GetEffectiveBaseUrl();
+        _baseUrl = baseUrl.IsAbsoluteUri ? baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') : string.Empty;
+        _timeout = options.Timeout;
+        var retry = options.Retry ?? new RetryOptions();
+        _maxDelay = retry.MaxDelay < TimeSpan.Zero ? TimeSpan.Zero : retry.MaxDelay;
+        _resilience = _configurationError is null ? BuildResilience(retry) : ResiliencePipeline<HttpResponseMessage>.Empty;
+        Tokens = new TokenProvider(this, options.ClientId, options.ClientSecret, options.TokenRefreshSkew, _time, _configurationError);
+    }
+
+    public TokenProvider Tokens { get; }
+
+    public TimeProvider TimeProvider => _time;
+
+    /// <summary>Sends an authenticated call and parses the success envelope.</summary>
+    /// <param name="request">What to send.</param>
+    /// <param name="typeInfo">The source-generated metadata of the envelope.</param>
+    /// <param name="whenDataNull">The value of <c>data</c> when the server sends <c>null</c>; <see langword="null"/> makes that a <see cref="ParseError"/>.</param>
+    /// <param name="options">The caller's per-call options.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public async Task<OakResult<ApiResponse<T>>> SendAsync<T>(
+        OakRequest request,
+        JsonTypeInfo<ApiResponse<T>> typeInfo,
+        Func<T>? whenDataNull,
+        RequestOptions? options,
+        CancellationToken cancellationToken)
+    {
+        if (_configurationError is not null)
+        {
+            return OakResult.Failure<ApiResponse<T>>(_configurationError);
+        }
+
+        if (ValidateOptions(options) is { } invalid)
+        {
+            return OakResult.Failure<ApiResponse<T>>(invalid);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return OakResult.Failure<ApiResponse<T>>(Canceled(request, null));
+        }
+
+        // One key per call, reused by every retry and by the replay after a token refresh.
+        var idempotencyKey = request.Method == HttpMethod.Post
+            ? options?.IdempotencyKey ?? Guid.NewGuid().ToString("D")
+            : null;
+
+        var token = await Tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (token.Error is not null)
+        {
+            return OakResult.Failure<ApiResponse<T>>(token.Error);
+        }
+
+        var (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, cancellationToken).ConfigureAwait(false);
+        if (response?.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // The token was revoked or expired early: drop it, get a new one, replay once.
+            response.Dispose();
+            Tokens.Invalidate(token.Value!);
+            token = await Tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (token.Error is not null)
+            {
+                return OakResult.Failure<ApiResponse<T>>(token.Error);
+            }
+
+            (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response is null)
+        {
+            return OakResult.Failure<ApiResponse<T>>(error!);
+        }
+
+        using (response)
+        {
+            return await ReadAsync(request, response, typeInfo, whenDataNull, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends a request through retries and timeouts; returns the final response or the error that ended it.</summary>
+    internal async Task<(HttpResponseMessage? Response, OakError? Error)> ExchangeAsync(
+        OakRequest request,
+        string? bearerToken,
+        string? idempotencyKey,
+        RequestOptions? options,
+        CancellationToken cancellationToken)
+    {
+        var timeout = options?.Timeout ?? _timeout;
+        var context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
+        context.Properties.Set(TryTimeoutKey, timeout);
+        try
+        {
+            var attempt = new Attempt(this, request, bearerToken, idempotencyKey, options);
+            var response = await _resilience.ExecuteAsync(
+                static (context, attempt) => attempt.Pipeline.SendOnceAsync(attempt, context.CancellationToken),
+                context,
+                attempt).ConfigureAwait(false);
+            return (response, null);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return (null, Canceled(request, ex));
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            return (null, new TimeoutError($"{request.Operation} got no answer within {timeout.TotalSeconds:0.###} s (per try).", timeout, ex));
+        }
+        catch (OperationCanceledException ex)
+        {
+            // A caller-supplied HttpClient's own Timeout.
+            return (null, new TimeoutError($"{request.Operation} got no answer within the HttpClient timeout ({_http.Timeout.TotalSeconds:0.###} s).", _http.Timeout, ex));
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, NetworkFailure(request, ex));
+        }
+        catch (IOException ex)
+        {
+            return (null, NetworkFailure(request, ex));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        var request = attempt.Request;
+        using var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.Path + request.Query, UriKind.Absolute));
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        message.Headers.TryAddWithoutValidation("Oak-Version", SdkVersion);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (attempt.BearerToken is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attempt.BearerToken);
+        }
+
+        if (attempt.IdempotencyKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Idempotency-Key", attempt.IdempotencyKey);
+        }
+
+        message.Content = request.Content?.Invoke();
+        if (attempt.Options is { } options)
+        {
+            foreach (var header in options.Headers)
+            {
+                message.Headers.Remove(header.Key);
+                if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value) && message.Content is not null)
+                {
+                    message.Content.Headers.Remove(header.Key);
+                    message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+        }
+
+        // ResponseContentRead: the body is read inside the per-try timeout and can be re-read afterwards.
+        return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<OakResult<ApiResponse<T>>> ReadAsync<T>(
+        OakRequest request,
+        HttpResponseMessage response,
+        JsonTypeInfo<ApiResponse<T>> typeInfo,
+        Func<T>? whenDataNull,
+        CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            return OakResult.Failure<ApiResponse<T>>(Canceled(request, ex));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return OakResult.Failure<ApiResponse<T>>(NetworkFailure(request, ex));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return OakResult.Failure<ApiResponse<T>>(ApiErrorReader.Read(response, body));
+        }
+
+        ApiResponse<T>? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(body, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            return OakResult.Failure<ApiResponse<T>>(new ParseError($"{request.Operation}: the {status} response body is not the expected JSON ({ex.Message}).", status, Encoding.UTF8.GetString(body), ex));
+        }
+
+        if (envelope is null)
+        {
+            return OakResult.Failure<ApiResponse<T>>(new ParseError($"{request.Operation}: the {status} response body is JSON null.", status, Encoding.UTF8.GetString(body)));
+        }
+
+        envelope.Msg ??= string.Empty;
+        if (envelope.Data is null)
+        {
+            if (whenDataNull is null)
+            {
+                return OakResult.Failure<ApiResponse<T>>(new ParseError($"{request.Operation}: the {status} response has no data.", status, Encoding.UTF8.GetString(body)));
+            }
+
+            envelope.Data = whenDataNull();
+        }
+
+        return OakResult.Success(envelope);
+    }
+
+    internal static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return [];
+        }
+#if NETSTANDARD2_0
+        cancellationToken.ThrowIfCancellationRequested();
+        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#else
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#endif
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildResilience(RetryOptions retry)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                Delay = retry.Delay,
+                MaxDelay = _maxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = static args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = static args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(TryTimeoutKey, System.Threading.Timeout.InfiniteTimeSpan)),
+        });
+        return builder.Build();
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken) => outcome switch
+    {
+        { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
+        { Exception: OperationCanceledException } => !callerToken.IsCancellationRequested,
+        { Result: { } response } => (int)response.StatusCode is 408 or 429 or 500 or 502 or 503 or 504,
+        _ => false,
+    };
+
+    /// <summary>The server's <c>Retry-After</c> (seconds or an HTTP date), capped by MaxDelay; <see langword="null"/> lets Polly back off.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header is null)
+        {
+            return null;
+        }
+
+        var delay = header.Delta ?? (header.Date is { } date ? date - _time.GetUtcNow() : (TimeSpan?)null);
+        if (delay is null)
+        {
+            return null;
+        }
+
+        return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > _maxDelay ? _maxDelay : delay.Value;
+    }
+
+    private static ConfigurationError? Validate(OakClientOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            return new ConfigurationError("OakClientOptions.ClientId is required.", nameof(OakClientOptions.ClientId));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            return new ConfigurationError("OakClientOptions.ClientSecret is required.", nameof(OakClientOptions.ClientSecret));
+        }
+
+        var baseUrl = options.GetEffectiveBaseUrl();
+        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            return new ConfigurationError("OakClientOptions.BaseUrl must be an absolute http or https URL.", nameof(OakClientOptions.BaseUrl));
+        }
+
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return new ConfigurationError("OakClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(OakClientOptions.Timeout));
+        }
+
+        if (options.TokenRefreshSkew < TimeSpan.Zero)
+        {
+            return new ConfigurationError("OakClientOptions.TokenRefreshSkew must not be negative.", nameof(OakClientOptions.TokenRefreshSkew));
+        }
+
+        var retry = options.Retry;
+        if (retry is null)
+        {
+            return new ConfigurationError("OakClientOptions.Retry must not be null.", nameof(OakClientOptions.Retry));
+        }
+
+        if (retry.MaxRetries < 0 || retry.MaxRetries > 100)
+        {
+            return new ConfigurationError("OakClientOptions.Retry.MaxRetries must be between 0 and 100.", "Retry.MaxRetries");
+        }
+
+        if (retry.Delay < TimeSpan.Zero || retry.Delay > TimeSpan.FromDays(1))
+        {
+            return new ConfigurationError("OakClientOptions.Retry.Delay must be between 0 and 1 day.", "Retry.Delay");
+        }
+
+        if (retry.MaxDelay < TimeSpan.Zero || retry.MaxDelay > TimeSpan.FromDays(1))
+        {
+            return new ConfigurationError("OakClientOptions.Retry.MaxDelay must be between 0 and 1 day.", "Retry.MaxDelay");
+        }
+
+        return null;
+    }
+
+    private static ValidationError? ValidateOptions(RequestOptions? options)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return new ValidationError("RequestOptions.Timeout must be positive.", nameof(RequestOptions.Timeout));
+        }
+
+        if (options.IdempotencyKey is { Length: 0 })
+        {
+            return new ValidationError("RequestOptions.IdempotencyKey must not be empty.", nameof(RequestOptions.IdempotencyKey));
+        }
+
+        foreach (var header in options.Headers)
+        {
+            if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                return new ValidationError("The Authorization header is set by the SDK and cannot be overridden.", nameof(RequestOptions.Headers));
+            }
+        }
+
+        return null;
+    }
+
+    private static CanceledError Canceled(OakRequest request, Exception? exception)
+        => new($"{request.Operation} was canceled.", exception);
+
+    private NetworkError NetworkFailure(OakRequest request, Exception exception)
+        => new($"{request.Operation} could not reach {_baseUrl}: {exception.Message}", exception);
+
+    private static string ReadSdkVersion()
+    {
+        var version = typeof(OakPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(OakPipeline).Assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
+
+    private sealed class Attempt(OakPipeline pipeline, OakRequest request, string? bearerToken, string? idempotencyKey, RequestOptions? options)
+    {
+        public OakPipeline Pipeline { get; } = pipeline;
+
+        public OakRequest Request { get; } = request;
+
+        public string? BearerToken { get; } = bearerToken;
+
+        public string? IdempotencyKey { get; } = idempotencyKey;
+
+        public RequestOptions? Options { get; } = options;
+
+        public override string ToString() => Request.ToString();
+    }
+}
