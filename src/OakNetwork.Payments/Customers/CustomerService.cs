@@ -147,8 +147,11 @@ public class CustomerService
                 yield return customer;
             }
 
-            offset += page.CustomerList.Count;
-            if (page.CustomerList.Count == 0 || offset >= page.Count)
+            var received = page.CustomerList.Count;
+            offset += received;
+
+            // Stop on an empty page, at the reported total, or (when a server reports no total) at a short page.
+            if (received == 0 || (page.Count > 0 ? offset >= page.Count : received < limit))
             {
                 yield break;
             }

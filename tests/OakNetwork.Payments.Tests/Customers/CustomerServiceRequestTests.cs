@@ -307,6 +307,23 @@ public class CustomerServiceRequestTests
     }
 
     [Fact]
+    public async Task Auto_paging_without_a_total_stops_at_a_short_page()
+    {
+        var pages = new[] { """[{"id":"a"},{"id":"b"}]""", """[{"id":"c"}]""" };
+        var index = 0;
+        using var h = Harness.Create(_ => Responses.Envelope($$"""{"customer_list":{{pages[index++]}} }"""));
+
+        var ids = new List<string?>();
+        await foreach (var customer in h.Customers.ListAutoPagingAsync(new CustomerListQuery { Limit = 2 }))
+        {
+            ids.Add(customer.Id);
+        }
+
+        Assert.Equal(["a", "b", "c"], ids);
+        Assert.Equal(2, h.Handler.ApiRequests.Count);
+    }
+
+    [Fact]
     public async Task Auto_paging_throws_OakException_when_a_page_fails()
     {
         using var h = Harness.Create(_ => Responses.Error(404, "Resource not found", "not_found"));
