@@ -1,1 +1,3 @@
-Console.WriteLine("emulator");
+using OakNetwork.Payments.Emulator.Hosting;
+
+return await EmulatorProgram.RunAsync(args, CancellationToken.None).ConfigureAwait(false);

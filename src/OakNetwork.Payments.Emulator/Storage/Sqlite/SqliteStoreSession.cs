@@ -1,0 +1,655 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using OakNetwork.Payments.Emulator.Customers;
+
+namespace OakNetwork.Payments.Emulator.Storage.Sqlite;
+
+/// <summary>A unit of work on one SQLite connection and transaction. All the emulator's SQL for SQLite lives here.</summary>
+internal sealed class SqliteStoreSession : IStoreSession
+{
+    private const int SqliteConstraint = 19;
+
+    private static readonly string FieldColumns = string.Join(", ", CustomerFields.All.Select(f => f.Name));
+    private static readonly string CustomerColumns =
+        "c.id, c.merchant_id, " + string.Join(", ", CustomerFields.All.Select(f => "c." + f.Name)) +
+        ", c.status, c.synced, c.synced_at, c.version, c.created_at, c.updated_at";
+
+    private const string RegistrationColumns =
+        "customer_id, provider, target_role, status, readiness, rejection_reason, action_required, data, created_at, updated_at";
+
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+
+    public SqliteStoreSession(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    // ---- Merchants ----
+
+    public Task<MerchantRecord?> FindMerchantByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
+        FindMerchantWhereAsync("client_id = $v", clientId, cancellationToken);
+
+    public Task<MerchantRecord?> FindMerchantAsync(string merchantId, CancellationToken cancellationToken) =>
+        FindMerchantWhereAsync("id = $v", merchantId, cancellationToken);
+
+    public async Task<bool> InsertMerchantAsync(MerchantRecord merchant, CancellationToken cancellationToken)
+    {
+        using var command = Command("INSERT INTO merchants (id, client_id, secret_hash, is_development, created_at) VALUES ($id, $c, $s, $d, $t);");
+        command.Parameters.AddWithValue("$id", merchant.Id);
+        command.Parameters.AddWithValue("$c", merchant.ClientId);
+        command.Parameters.AddWithValue("$s", merchant.SecretHash);
+        command.Parameters.AddWithValue("$d", merchant.IsDevelopment ? 1 : 0);
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(merchant.CreatedAt));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            return false;
+        }
+    }
+
+    public async Task<MerchantRecord> UpsertDevelopmentMerchantAsync(string clientId, byte[] secretHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await FindMerchantWhereAsync("is_development = $v", 1, cancellationToken).ConfigureAwait(false);
+
+        // Another (non-development) merchant using the development client id loses it.
+        using (var clear = Command("DELETE FROM merchants WHERE client_id = $c AND is_development = 0;"))
+        {
+            clear.Parameters.AddWithValue("$c", clientId);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is null)
+        {
+            var merchant = new MerchantRecord(Guid.NewGuid().ToString(), clientId, secretHash, true, now);
+            await InsertMerchantAsync(merchant, cancellationToken).ConfigureAwait(false);
+            return merchant;
+        }
+
+        using var update = Command("UPDATE merchants SET client_id = $c, secret_hash = $s WHERE id = $id;");
+        update.Parameters.AddWithValue("$c", clientId);
+        update.Parameters.AddWithValue("$s", secretHash);
+        update.Parameters.AddWithValue("$id", existing.Id);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return existing with { ClientId = clientId, SecretHash = secretHash };
+    }
+
+    private async Task<MerchantRecord?> FindMerchantWhereAsync(string where, object value, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT id, client_id, secret_hash, is_development, created_at FROM merchants WHERE {where};");
+        command.Parameters.AddWithValue("$v", value);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new MerchantRecord(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetInt64(3) != 0, SqliteTime.FromMicros(reader.GetInt64(4)));
+    }
+
+    // ---- Customers ----
+
+    public async Task<CustomerRecord?> GetCustomerAsync(string merchantId, Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id AND c.merchant_id = $m;");
+        command.Parameters.AddWithValue("$id", Id(customerId));
+        command.Parameters.AddWithValue("$m", merchantId);
+        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CustomerRecord?> GetCustomerAnyMerchantAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id;");
+        command.Parameters.AddWithValue("$id", Id(customerId));
+        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SaveOutcome> InsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken)
+    {
+        var parameters = string.Join(", ", CustomerFields.All.Select(f => "$" + f.Name));
+        using var command = Command(
+            $"INSERT INTO customers (id, merchant_id, email_lower, {FieldColumns}, status, synced, synced_at, version, created_at, updated_at) " +
+            $"VALUES ($id, $merchant_id, $email_lower, {parameters}, $status, $synced, $synced_at, $version, $created_at, $updated_at);");
+        command.Parameters.AddWithValue("$id", Id(customer.Id));
+        command.Parameters.AddWithValue("$merchant_id", customer.MerchantId);
+        command.Parameters.AddWithValue("$status", customer.Status);
+        command.Parameters.AddWithValue("$synced_at", customer.SyncedAt is { } s ? SqliteTime.ToMicros(s) : DBNull.Value);
+        command.Parameters.AddWithValue("$created_at", SqliteTime.ToMicros(customer.CreatedAt));
+        AddDataParameters(command, customer);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return SaveOutcome.Saved;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            return SaveOutcome.DuplicateEmail;
+        }
+    }
+
+    public async Task<SaveOutcome> UpdateCustomerDataAsync(CustomerRecord customer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var assignments = string.Join(", ", CustomerFields.All.Select(f => $"{f.Name} = ${f.Name}"));
+        using var command = Command(
+            $"UPDATE customers SET {assignments}, email_lower = $email_lower, synced = $synced, version = $version, updated_at = $updated_at " +
+            "WHERE id = $id AND version = $expected;");
+        command.Parameters.AddWithValue("$id", Id(customer.Id));
+        command.Parameters.AddWithValue("$expected", expectedVersion);
+        AddDataParameters(command, customer);
+        try
+        {
+            var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return rows == 1 ? SaveOutcome.Saved : SaveOutcome.VersionConflict;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+        {
+            return SaveOutcome.DuplicateEmail;
+        }
+    }
+
+    public async Task SetCustomerStatusAsync(Guid customerId, string status, CancellationToken cancellationToken)
+    {
+        using var command = Command("UPDATE customers SET status = $s WHERE id = $id;");
+        command.Parameters.AddWithValue("$s", status);
+        command.Parameters.AddWithValue("$id", Id(customerId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetCustomerSyncScheduledAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command("UPDATE customers SET synced = 0 WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", Id(customerId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetCustomerSyncFinishedAsync(Guid customerId, DateTimeOffset finishedAt, bool synced, long versionAtSchedule, CancellationToken cancellationToken)
+    {
+        using var command = Command("UPDATE customers SET synced_at = $t, synced = CASE WHEN version = $v THEN $s ELSE 0 END WHERE id = $id;");
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(finishedAt));
+        command.Parameters.AddWithValue("$v", versionAtSchedule);
+        command.Parameters.AddWithValue("$s", synced ? 1 : 0);
+        command.Parameters.AddWithValue("$id", Id(customerId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> EmailTakenAsync(string merchantId, string email, Guid? exceptCustomerId, CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT EXISTS (SELECT 1 FROM customers WHERE merchant_id = $m AND email_lower = $e AND id <> $id);");
+        command.Parameters.AddWithValue("$m", merchantId);
+        command.Parameters.AddWithValue("$e", email.ToLowerInvariant());
+        command.Parameters.AddWithValue("$id", exceptCustomerId is { } id ? Id(id) : "");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+    }
+
+    public async Task<CustomerPage> ListCustomersAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        using var count = Command("");
+        using var page = Command("");
+        var where = new StringBuilder("c.merchant_id = $m");
+        foreach (var command in new[] { count, page })
+        {
+            command.Parameters.AddWithValue("$m", query.MerchantId);
+        }
+
+        AddIn(where, "c.email_lower", "e", query.Emails, count, page);
+        AddIn(where, "c.country_code", "cc", query.CountryCodes, count, page);
+        AddIn(where, "c.document_type", "dt", query.DocumentTypes, count, page);
+        if (query.Providers is not null || query.RegistrationStatuses is not null || query.TargetRoles is not null)
+        {
+            // One and the same registration must satisfy every registration filter.
+            var inner = new StringBuilder("r.customer_id = c.id");
+            AddIn(inner, "r.provider", "p", query.Providers, count, page);
+            AddIn(inner, "r.status", "rs", query.RegistrationStatuses, count, page);
+            AddIn(inner, "r.target_role", "tr", query.TargetRoles, count, page);
+            where.Append(" AND EXISTS (SELECT 1 FROM registrations r WHERE ").Append(inner).Append(')');
+        }
+
+        count.CommandText = $"SELECT COUNT(*) FROM customers c WHERE {where};";
+        var total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+
+        page.CommandText = $"SELECT {CustomerColumns} FROM customers c WHERE {where} ORDER BY c.created_at DESC, c.id DESC LIMIT $limit OFFSET $offset;";
+        page.Parameters.AddWithValue("$limit", query.Limit);
+        page.Parameters.AddWithValue("$offset", query.Offset);
+        var customers = new List<CustomerRecord>();
+        using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                customers.Add(ReadCustomer(reader));
+            }
+        }
+
+        await LoadRegistrationsAsync(customers, cancellationToken).ConfigureAwait(false);
+        return new CustomerPage(total, customers);
+    }
+
+    private static void AddIn(StringBuilder where, string column, string prefix, IReadOnlyList<string>? values, params SqliteCommand[] commands)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var names = values.Select((_, i) => $"${prefix}{i.ToString(CultureInfo.InvariantCulture)}").ToArray();
+        where.Append(" AND ").Append(column).Append(" IN (").Append(string.Join(", ", names)).Append(')');
+        foreach (var command in commands)
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                command.Parameters.AddWithValue(names[i], values[i]);
+            }
+        }
+    }
+
+    private async Task<CustomerRecord?> ReadSingleCustomerAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        CustomerRecord? customer = null;
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                customer = ReadCustomer(reader);
+            }
+        }
+
+        if (customer is not null)
+        {
+            customer.Platforms = [.. await GetRegistrationsAsync(customer.Id, cancellationToken).ConfigureAwait(false)];
+        }
+
+        return customer;
+    }
+
+    private async Task LoadRegistrationsAsync(List<CustomerRecord> customers, CancellationToken cancellationToken)
+    {
+        if (customers.Count == 0)
+        {
+            return;
+        }
+
+        var byId = customers.ToDictionary(c => Id(c.Id));
+        using var command = Command("");
+        var names = new List<string>();
+        var i = 0;
+        foreach (var id in byId.Keys)
+        {
+            var name = "$c" + (i++).ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.Parameters.AddWithValue(name, id);
+        }
+
+        command.CommandText = $"SELECT {RegistrationColumns} FROM registrations WHERE customer_id IN ({string.Join(", ", names)}) ORDER BY created_at, provider, target_role;";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var registration = ReadRegistration(reader);
+            byId[Id(registration.CustomerId)].Platforms.Add(registration);
+        }
+    }
+
+    private static void AddDataParameters(SqliteCommand command, CustomerRecord customer)
+    {
+        foreach (var field in CustomerFields.All)
+        {
+            command.Parameters.AddWithValue("$" + field.Name, field.Get(customer) ?? DBNull.Value);
+        }
+
+        command.Parameters.AddWithValue("$email_lower", customer.Email.ToLowerInvariant());
+        command.Parameters.AddWithValue("$synced", customer.Synced ? 1 : 0);
+        command.Parameters.AddWithValue("$version", customer.Version);
+        command.Parameters.AddWithValue("$updated_at", SqliteTime.ToMicros(customer.UpdatedAt));
+    }
+
+    private static CustomerRecord ReadCustomer(SqliteDataReader reader)
+    {
+        var customer = new CustomerRecord
+        {
+            Id = Guid.Parse(reader.GetString(0)),
+            MerchantId = reader.GetString(1),
+        };
+        var ordinal = 2;
+        foreach (var field in CustomerFields.All)
+        {
+            object? value = reader.IsDBNull(ordinal) ? null
+                : field.Kind == CustomerFieldKind.NonNegativeInteger ? reader.GetInt64(ordinal)
+                : reader.GetString(ordinal);
+            field.Set(customer, value);
+            ordinal++;
+        }
+
+        customer.Status = reader.GetString(ordinal);
+        customer.Synced = reader.GetInt64(ordinal + 1) != 0;
+        customer.SyncedAt = reader.IsDBNull(ordinal + 2) ? null : SqliteTime.FromMicros(reader.GetInt64(ordinal + 2));
+        customer.Version = reader.GetInt64(ordinal + 3);
+        customer.CreatedAt = SqliteTime.FromMicros(reader.GetInt64(ordinal + 4));
+        customer.UpdatedAt = SqliteTime.FromMicros(reader.GetInt64(ordinal + 5));
+        return customer;
+    }
+
+    // ---- Registrations ----
+
+    public async Task UpsertRegistrationAsync(RegistrationRecord registration, CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            $"INSERT INTO registrations ({RegistrationColumns}) VALUES ($c, $p, $r, $s, $rd, $rr, $ar, $d, $ca, $ua) " +
+            "ON CONFLICT (customer_id, provider, target_role) DO UPDATE SET status = excluded.status, readiness = excluded.readiness, " +
+            "rejection_reason = excluded.rejection_reason, action_required = excluded.action_required, data = excluded.data, updated_at = excluded.updated_at;");
+        command.Parameters.AddWithValue("$c", Id(registration.CustomerId));
+        command.Parameters.AddWithValue("$p", registration.Provider);
+        command.Parameters.AddWithValue("$r", registration.TargetRole);
+        command.Parameters.AddWithValue("$s", registration.Status);
+        command.Parameters.AddWithValue("$rd", (object?)registration.Readiness ?? DBNull.Value);
+        command.Parameters.AddWithValue("$rr", (object?)registration.RejectionReason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ar", (object?)registration.ActionRequired ?? DBNull.Value);
+        command.Parameters.AddWithValue("$d", registration.Data);
+        command.Parameters.AddWithValue("$ca", SqliteTime.ToMicros(registration.CreatedAt));
+        command.Parameters.AddWithValue("$ua", SqliteTime.ToMicros(registration.UpdatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<RegistrationRecord>> GetRegistrationsAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command($"SELECT {RegistrationColumns} FROM registrations WHERE customer_id = $c ORDER BY created_at, provider, target_role;");
+        command.Parameters.AddWithValue("$c", Id(customerId));
+        var list = new List<RegistrationRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadRegistration(reader));
+        }
+
+        return list;
+    }
+
+    private static RegistrationRecord ReadRegistration(SqliteDataReader reader) => new()
+    {
+        CustomerId = Guid.Parse(reader.GetString(0)),
+        Provider = reader.GetString(1),
+        TargetRole = reader.GetString(2),
+        Status = reader.GetString(3),
+        Readiness = reader.IsDBNull(4) ? null : reader.GetString(4),
+        RejectionReason = reader.IsDBNull(5) ? null : reader.GetString(5),
+        ActionRequired = reader.IsDBNull(6) ? null : reader.GetString(6),
+        Data = reader.GetString(7),
+        CreatedAt = SqliteTime.FromMicros(reader.GetInt64(8)),
+        UpdatedAt = SqliteTime.FromMicros(reader.GetInt64(9)),
+    };
+
+    // ---- Accounts and balances ----
+
+    public async Task<AccountRecord> EnsureAccountAsync(Guid customerId, string provider, string role, string defaultCurrency, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var accountId = "acct_" + Guid.NewGuid().ToString("N");
+        using (var insert = Command("INSERT INTO accounts (id, customer_id, provider, role, created_at, updated_at) VALUES ($id, $c, $p, $r, $t, $t) ON CONFLICT (customer_id, provider, role) DO NOTHING;"))
+        {
+            insert.Parameters.AddWithValue("$id", accountId);
+            insert.Parameters.AddWithValue("$c", Id(customerId));
+            insert.Parameters.AddWithValue("$p", provider);
+            insert.Parameters.AddWithValue("$r", role);
+            insert.Parameters.AddWithValue("$t", SqliteTime.ToMicros(now));
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                await SetBalanceTotalAsync(accountId, new BalanceTotalRecord(defaultCurrency, 0, 0, 0, 0), now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var accounts = await GetAccountsAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return accounts.Single(a => a.Provider == provider && a.Role == role);
+    }
+
+    public async Task SetBalanceTotalAsync(string accountId, BalanceTotalRecord total, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            "INSERT INTO balance_totals (account_id, currency, available, pending, reserved, instant_payouts) VALUES ($a, $c, $av, $p, $r, $i) " +
+            "ON CONFLICT (account_id, currency) DO UPDATE SET available = excluded.available, pending = excluded.pending, reserved = excluded.reserved, instant_payouts = excluded.instant_payouts; " +
+            "UPDATE accounts SET updated_at = $t WHERE id = $a;");
+        command.Parameters.AddWithValue("$a", accountId);
+        command.Parameters.AddWithValue("$c", total.Currency);
+        command.Parameters.AddWithValue("$av", total.Available);
+        command.Parameters.AddWithValue("$p", total.Pending);
+        command.Parameters.AddWithValue("$r", total.Reserved);
+        command.Parameters.AddWithValue("$i", total.InstantPayouts);
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(now));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AccountRecord>> GetAccountsAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            "SELECT a.id, a.provider, a.role, a.created_at, a.updated_at, t.currency, t.available, t.pending, t.reserved, t.instant_payouts " +
+            "FROM accounts a LEFT JOIN balance_totals t ON t.account_id = a.id WHERE a.customer_id = $c ORDER BY a.created_at, a.id, t.currency;");
+        command.Parameters.AddWithValue("$c", Id(customerId));
+        var accounts = new List<AccountRecord>();
+        var totals = new List<BalanceTotalRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        AccountRecord? current = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetString(0);
+            if (current is null || current.Id != id)
+            {
+                if (current is not null)
+                {
+                    accounts.Add(current with { Totals = [.. totals] });
+                }
+
+                totals.Clear();
+                current = new AccountRecord(id, customerId, reader.GetString(1), reader.GetString(2), SqliteTime.FromMicros(reader.GetInt64(3)), SqliteTime.FromMicros(reader.GetInt64(4)), []);
+            }
+
+            if (!reader.IsDBNull(5))
+            {
+                totals.Add(new BalanceTotalRecord(reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+            }
+        }
+
+        if (current is not null)
+        {
+            accounts.Add(current with { Totals = [.. totals] });
+        }
+
+        return accounts;
+    }
+
+    // ---- Files ----
+
+    public async Task InsertFileAsync(FileRecord file, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            "INSERT INTO files (id, customer_id, name, file_type, content_type, size, sha256, content, created_at) VALUES ($id, $c, $n, $ft, $ct, $s, $h, $b, $t);");
+        command.Parameters.AddWithValue("$id", Id(file.Id));
+        command.Parameters.AddWithValue("$c", Id(file.CustomerId));
+        command.Parameters.AddWithValue("$n", file.Name);
+        command.Parameters.AddWithValue("$ft", (object?)file.FileType ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ct", file.ContentType);
+        command.Parameters.AddWithValue("$s", file.Size);
+        command.Parameters.AddWithValue("$h", file.Sha256);
+        command.Parameters.AddWithValue("$b", content.ToArray());
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(file.CreatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<FileRecord>> ListFilesAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT id, customer_id, name, file_type, content_type, size, sha256, created_at FROM files WHERE customer_id = $c ORDER BY created_at DESC, id DESC;");
+        command.Parameters.AddWithValue("$c", Id(customerId));
+        var files = new List<FileRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            files.Add(ReadFile(reader));
+        }
+
+        return files;
+    }
+
+    public async Task<(FileRecord File, byte[] Content)?> GetFileContentAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT id, customer_id, name, file_type, content_type, size, sha256, created_at, content FROM files WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", Id(fileId));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return (ReadFile(reader), (byte[])reader.GetValue(8));
+    }
+
+    private static FileRecord ReadFile(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)),
+        Guid.Parse(reader.GetString(1)),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetString(4),
+        reader.GetInt64(5),
+        reader.GetString(6),
+        SqliteTime.FromMicros(reader.GetInt64(7)));
+
+    // ---- Jobs ----
+
+    public async Task EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        using var command = Command("INSERT INTO jobs (id, kind, customer_id, payload, due_at, attempts, created_at) VALUES ($id, $k, $c, $p, $d, $a, $d);");
+        command.Parameters.AddWithValue("$id", Id(job.Id));
+        command.Parameters.AddWithValue("$k", job.Kind);
+        command.Parameters.AddWithValue("$c", Id(job.CustomerId));
+        command.Parameters.AddWithValue("$p", job.Payload);
+        command.Parameters.AddWithValue("$d", SqliteTime.ToMicros(job.DueAt));
+        command.Parameters.AddWithValue("$a", job.Attempts);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<JobRecord?> ClaimDueJobAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // This session holds SQLite's write lock, so no other session can take the same row before it commits
+        // (the PostgreSQL store does the same with SELECT ... FOR UPDATE SKIP LOCKED).
+        using var command = Command("SELECT id, kind, customer_id, payload, due_at, attempts FROM jobs WHERE due_at <= $now ORDER BY due_at, id LIMIT 1;");
+        command.Parameters.AddWithValue("$now", SqliteTime.ToMicros(now));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new JobRecord(Guid.Parse(reader.GetString(0)), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetString(3), SqliteTime.FromMicros(reader.GetInt64(4)), (int)reader.GetInt64(5));
+    }
+
+    public async Task CompleteJobAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        using var command = Command("DELETE FROM jobs WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", Id(jobId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RescheduleJobAsync(Guid jobId, DateTimeOffset dueAt, string error, CancellationToken cancellationToken)
+    {
+        using var command = Command("UPDATE jobs SET due_at = $d, attempts = attempts + 1, last_error = $e WHERE id = $id;");
+        command.Parameters.AddWithValue("$d", SqliteTime.ToMicros(dueAt));
+        command.Parameters.AddWithValue("$e", error);
+        command.Parameters.AddWithValue("$id", Id(jobId));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountPendingJobsAsync(Guid customerId, string kind, CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT COUNT(*) FROM jobs WHERE customer_id = $c AND kind = $k;");
+        command.Parameters.AddWithValue("$c", Id(customerId));
+        command.Parameters.AddWithValue("$k", kind);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    // ---- Idempotency ----
+
+    public async Task<IdempotencyRecord?> FindIdempotencyRecordAsync(string merchantId, string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        using var command = Command("SELECT fingerprint, status_code, content_type, body, created_at FROM idempotency_keys WHERE merchant_id = $m AND key = $k AND created_at >= $nb;");
+        command.Parameters.AddWithValue("$m", merchantId);
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$nb", SqliteTime.ToMicros(notBefore));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new IdempotencyRecord(merchantId, key, (byte[])reader.GetValue(0), (int)reader.GetInt64(1), reader.GetString(2), (byte[])reader.GetValue(3), SqliteTime.FromMicros(reader.GetInt64(4)));
+    }
+
+    public async Task SaveIdempotencyRecordAsync(IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            "INSERT INTO idempotency_keys (merchant_id, key, fingerprint, status_code, content_type, body, created_at) VALUES ($m, $k, $f, $s, $ct, $b, $t) " +
+            "ON CONFLICT (merchant_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status_code = excluded.status_code, content_type = excluded.content_type, body = excluded.body, created_at = excluded.created_at;");
+        command.Parameters.AddWithValue("$m", record.MerchantId);
+        command.Parameters.AddWithValue("$k", record.Key);
+        command.Parameters.AddWithValue("$f", record.Fingerprint);
+        command.Parameters.AddWithValue("$s", record.StatusCode);
+        command.Parameters.AddWithValue("$ct", record.ContentType);
+        command.Parameters.AddWithValue("$b", record.Body);
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(record.CreatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PurgeIdempotencyRecordsAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        using var command = Command("DELETE FROM idempotency_keys WHERE created_at < $t;");
+        command.Parameters.AddWithValue("$t", SqliteTime.ToMicros(olderThan));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- Admin ----
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        using var command = Command(
+            "DELETE FROM idempotency_keys; DELETE FROM jobs; DELETE FROM balance_totals; DELETE FROM accounts; DELETE FROM files; " +
+            "DELETE FROM registrations; DELETE FROM customers; DELETE FROM merchants WHERE is_development = 0;");
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("The session was already committed.");
+        transaction.Commit();
+        transaction.Dispose();
+        _transaction = null;
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            try
+            {
+                _transaction.Rollback();
+            }
+            catch (SqliteException)
+            {
+                // The connection may be broken; closing it rolls back anyway.
+            }
+
+            _transaction.Dispose();
+            _transaction = null;
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction ?? throw new InvalidOperationException("The session is no longer open.");
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Id(Guid id) => id.ToString("D");
+}
