@@ -6,7 +6,7 @@ namespace OakNetwork.Payments;
 /// </summary>
 public sealed class OakClient : IDisposable
 {
-    private readonly HttpClient _httpClient;
+    private readonly HttpClient? _httpClient;
     private readonly bool _ownsHttpClient;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> (disposed with the client).</summary>
@@ -32,13 +32,27 @@ public sealed class OakClient : IDisposable
     {
     }
 
+    /// <summary>
+    /// Creates a client that asks <paramref name="httpClientSource"/> for the <see cref="HttpClient"/> of each
+    /// exchange (an <c>IHttpClientFactory</c>'s named client, never disposed here).
+    /// </summary>
+    internal OakClient(OakClientOptions options, Func<HttpClient> httpClientSource)
+    {
+        var snapshot = options.Clone();
+        _httpClient = null;
+        _ownsHttpClient = false;
+        BaseUrl = snapshot.GetEffectiveBaseUrl();
+        Pipeline = new OakPipeline(snapshot, httpClientSource);
+        Customers = new CustomerService(this);
+    }
+
     private OakClient(OakClientOptions options, HttpClient httpClient, bool ownsHttpClient)
     {
         var snapshot = options.Clone();
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         BaseUrl = snapshot.GetEffectiveBaseUrl();
-        Pipeline = new OakPipeline(snapshot, httpClient);
+        Pipeline = new OakPipeline(snapshot, () => httpClient);
         Customers = new CustomerService(this);
     }
 
@@ -55,7 +69,7 @@ public sealed class OakClient : IDisposable
     {
         if (_ownsHttpClient)
         {
-            _httpClient.Dispose();
+            _httpClient?.Dispose();
         }
     }
 

@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -13,7 +15,8 @@ namespace OakNetwork.Payments;
 /// <summary>
 /// The one HTTP pipeline of an <see cref="OakClient"/>: client headers, bearer token (with one refresh and
 /// replay on 401), <c>Idempotency-Key</c> on POST, a Polly retry around a per-try timeout, and response
-/// parsing into <see cref="OakResult{T}"/>. Service methods only describe requests.
+/// parsing into <see cref="OakResult{T}"/>, with one span, one duration measurement and one log line per
+/// operation. Service methods only describe requests.
 /// </summary>
 internal sealed class OakPipeline
 {
@@ -21,8 +24,9 @@ internal sealed class OakPipeline
     internal static readonly string UserAgent = "oak-payments-dotnet/" + SdkVersion;
 
     private static readonly ResiliencePropertyKey<TimeSpan> TryTimeoutKey = new("OakNetwork.Payments.TryTimeout");
+    private static readonly ResiliencePropertyKey<Attempt> AttemptKey = new("OakNetwork.Payments.Attempt");
 
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _httpSource;
     private readonly string _baseUrl;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _maxDelay;
@@ -30,13 +34,23 @@ internal sealed class OakPipeline
     private readonly ConfigurationError? _configurationError;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
 
-    public OakPipeline(OakClientOptions options, HttpClient http)
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="options">The client's (copied) options.</param>
+    /// <param name="httpSource">
+    /// Gives the <see cref="HttpClient"/> to send each request with: always the same one for a client built over
+    /// an <see cref="HttpClient"/>, a fresh one from <c>IHttpClientFactory</c> for a client registered with DI (so
+    /// rotated handlers, and DNS changes, are picked up by a long-lived client).
+    /// </param>
+    public OakPipeline(OakClientOptions options, Func<HttpClient> httpSource)
     {
-        _http = http;
+        _httpSource = httpSource;
         _time = options.TimeProvider ?? TimeProvider.System;
+        Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(OakTelemetry.SourceName);
         _configurationError = Validate(options);
         var baseUrl = options.GetEffectiveBaseUrl();
         _baseUrl = baseUrl.IsAbsoluteUri ? baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') : string.Empty;
+        ServerAddress = baseUrl.IsAbsoluteUri ? baseUrl.Host : string.Empty;
+        ServerPort = baseUrl.IsAbsoluteUri ? baseUrl.Port : 0;
         _timeout = options.Timeout;
         var retry = options.Retry ?? new RetryOptions();
         _maxDelay = retry.MaxDelay < TimeSpan.Zero ? TimeSpan.Zero : retry.MaxDelay;
@@ -48,6 +62,15 @@ internal sealed class OakPipeline
 
     public TimeProvider TimeProvider => _time;
 
+    /// <summary>The SDK's logger (category <c>OakNetwork.Payments</c>); a no-op logger when none was configured.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The host of the base URL, for the <c>server.address</c> attribute.</summary>
+    public string ServerAddress { get; }
+
+    /// <summary>The port of the base URL, for the <c>server.port</c> attribute.</summary>
+    public int ServerPort { get; }
+
     /// <summary>Sends an authenticated call and parses the success envelope.</summary>
     /// <param name="request">What to send.</param>
     /// <param name="typeInfo">The source-generated metadata of the envelope.</param>
@@ -56,6 +79,34 @@ internal sealed class OakPipeline
     /// <param name="cancellationToken">The caller's token.</param>
     public async Task<OakResult<ApiResponse<T>>> SendAsync<T>(
         OakRequest request,
+        JsonTypeInfo<ApiResponse<T>> typeInfo,
+        Func<T>? whenDataNull,
+        RequestOptions? options,
+        CancellationToken cancellationToken)
+    {
+        // The span is current from here on, so the token grant's and the HTTP client's spans are its children.
+        var scope = OperationScope.Start(this, request);
+        OakError? error = null;
+        try
+        {
+            var result = await SendInScopeAsync(request, scope, typeInfo, whenDataNull, options, cancellationToken).ConfigureAwait(false);
+            error = result.Error;
+            return result;
+        }
+        catch (Exception ex)
+        {
+            scope.CompleteUnexpected(ex);
+            throw;
+        }
+        finally
+        {
+            scope.Complete(error);
+        }
+    }
+
+    private async Task<OakResult<ApiResponse<T>>> SendInScopeAsync<T>(
+        OakRequest request,
+        OperationScope scope,
         JsonTypeInfo<ApiResponse<T>> typeInfo,
         Func<T>? whenDataNull,
         RequestOptions? options,
@@ -87,11 +138,12 @@ internal sealed class OakPipeline
             return OakResult.Failure<ApiResponse<T>>(token.Error);
         }
 
-        var (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, cancellationToken).ConfigureAwait(false);
+        var (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, scope, cancellationToken).ConfigureAwait(false);
         if (response?.StatusCode == HttpStatusCode.Unauthorized)
         {
             // The token was revoked or expired early: drop it, get a new one, replay once.
             response.Dispose();
+            scope.OnTokenRejected();
             Tokens.Invalidate(token.Value!);
             token = await Tokens.GetAsync(cancellationToken).ConfigureAwait(false);
             if (token.Error is not null)
@@ -99,7 +151,7 @@ internal sealed class OakPipeline
                 return OakResult.Failure<ApiResponse<T>>(token.Error);
             }
 
-            (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, cancellationToken).ConfigureAwait(false);
+            (response, error) = await ExchangeAsync(request, token.Value, idempotencyKey, options, scope, cancellationToken).ConfigureAwait(false);
         }
 
         if (response is null)
@@ -119,14 +171,16 @@ internal sealed class OakPipeline
         string? bearerToken,
         string? idempotencyKey,
         RequestOptions? options,
+        OperationScope? scope,
         CancellationToken cancellationToken)
     {
         var timeout = options?.Timeout ?? _timeout;
         var context = ResilienceContextPool.Shared.Get(request.Operation, cancellationToken);
         context.Properties.Set(TryTimeoutKey, timeout);
+        var attempt = new Attempt(this, request, bearerToken, idempotencyKey, options, scope, _httpSource());
+        context.Properties.Set(AttemptKey, attempt);
         try
         {
-            var attempt = new Attempt(this, request, bearerToken, idempotencyKey, options);
             var response = await _resilience.ExecuteAsync(
                 static (context, attempt) => attempt.Pipeline.SendOnceAsync(attempt, context.CancellationToken),
                 context,
@@ -144,7 +198,7 @@ internal sealed class OakPipeline
         catch (OperationCanceledException ex)
         {
             // A caller-supplied HttpClient's own Timeout.
-            return (null, new TimeoutError($"{request.Operation} got no answer within the HttpClient timeout ({_http.Timeout.TotalSeconds:0.###} s).", _http.Timeout, ex));
+            return (null, new TimeoutError($"{request.Operation} got no answer within the HttpClient timeout ({attempt.Http.Timeout.TotalSeconds:0.###} s).", attempt.Http.Timeout, ex));
         }
         catch (HttpRequestException ex)
         {
@@ -192,7 +246,10 @@ internal sealed class OakPipeline
         }
 
         // ResponseContentRead: the body is read inside the per-try timeout and can be re-read afterwards.
-        return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        attempt.Scope?.OnSending();
+        var response = await attempt.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        attempt.Scope?.OnAnswered((int)response.StatusCode);
+        return response;
     }
 
     private async Task<OakResult<ApiResponse<T>>> ReadAsync<T>(
@@ -279,6 +336,15 @@ internal sealed class OakPipeline
                 UseJitter = true,
                 ShouldHandle = static args => new ValueTask<bool>(IsTransient(args.Outcome, args.Context.CancellationToken)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
+                OnRetry = static args =>
+                {
+                    if (args.Context.Properties.TryGetValue(AttemptKey, out var attempt))
+                    {
+                        attempt.OnRetry(args.AttemptNumber + 1, TelemetryTags.ErrorTypeOf(args.Outcome.Result, args.Outcome.Exception), args.RetryDelay);
+                    }
+
+                    return default;
+                },
             });
         }
 
@@ -410,8 +476,12 @@ internal sealed class OakPipeline
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
-    private sealed class Attempt(OakPipeline pipeline, OakRequest request, string? bearerToken, string? idempotencyKey, RequestOptions? options)
+    private sealed class Attempt(OakPipeline pipeline, OakRequest request, string? bearerToken, string? idempotencyKey, RequestOptions? options, OperationScope? scope, HttpClient http)
     {
+        public OperationScope? Scope { get; } = scope;
+
+        public HttpClient Http { get; } = http;
+
         public OakPipeline Pipeline { get; } = pipeline;
 
         public OakRequest Request { get; } = request;
@@ -421,6 +491,21 @@ internal sealed class OakPipeline
         public string? IdempotencyKey { get; } = idempotencyKey;
 
         public RequestOptions? Options { get; } = options;
+
+        public void OnRetry(int failedTry, string errorType, TimeSpan delay)
+        {
+            Scope?.OnRetry();
+            if (OakTelemetry.Retries.Enabled)
+            {
+                OakTelemetry.Retries.Add(
+                    1,
+                    new KeyValuePair<string, object?>(TelemetryTags.Operation, Request.Operation),
+                    new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, Pipeline.ServerAddress),
+                    new KeyValuePair<string, object?>(TelemetryTags.ErrorType, errorType));
+            }
+
+            OakLog.RetryScheduled(Pipeline.Logger, Request.Operation, Request.Method.Method, Request.PathTemplate, failedTry, errorType, delay.TotalMilliseconds);
+        }
 
         public override string ToString() => Request.ToString();
     }

@@ -120,6 +120,8 @@ internal sealed class TokenProvider
         // Leave the lock of the caller before doing anything, so the cleanup below always runs after _grant is set.
         await Task.Yield();
         CachedToken? fresh = null;
+        OakError? failure = null;
+        var started = _time.GetTimestamp();
         try
         {
             var body = new TokenGrantRequest { ClientId = _clientId, ClientSecret = _clientSecret };
@@ -128,10 +130,10 @@ internal sealed class TokenProvider
                 Content = OakRequest.Json(body, OakJsonContext.Default.TokenGrantRequest),
                 Authenticated = false,
             };
-            var (response, error) = await _pipeline.ExchangeAsync(request, null, null, null, CancellationToken.None).ConfigureAwait(false);
+            var (response, error) = await _pipeline.ExchangeAsync(request, null, null, null, null, CancellationToken.None).ConfigureAwait(false);
             if (response is null)
             {
-                return TokenOutcome.Failure(error!);
+                return TokenOutcome.Failure(failure = error!);
             }
 
             using (response)
@@ -139,7 +141,7 @@ internal sealed class TokenProvider
                 var bytes = await OakPipeline.ReadBodyAsync(response, CancellationToken.None).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    return TokenOutcome.Failure(ApiErrorReader.Read(response, bytes));
+                    return TokenOutcome.Failure(failure = ApiErrorReader.Read(response, bytes));
                 }
 
                 TokenGrantResponse? grant;
@@ -150,12 +152,12 @@ internal sealed class TokenProvider
                 catch (JsonException ex)
                 {
                     // The raw body is left out: it may hold a token.
-                    return TokenOutcome.Failure(new ParseError($"The token grant answer is not the expected JSON ({ex.Message}).", (int)response.StatusCode, null, ex));
+                    return TokenOutcome.Failure(failure = new ParseError($"The token grant answer is not the expected JSON ({ex.Message}).", (int)response.StatusCode, null, ex));
                 }
 
                 if (grant is null || string.IsNullOrEmpty(grant.AccessToken))
                 {
-                    return TokenOutcome.Failure(new ParseError("The token grant answer has no access_token.", (int)response.StatusCode, null));
+                    return TokenOutcome.Failure(failure = new ParseError("The token grant answer has no access_token.", (int)response.StatusCode, null));
                 }
 
                 fresh = NewCachedToken(grant.AccessToken!, grant.ExpiresIn);
@@ -164,6 +166,7 @@ internal sealed class TokenProvider
         }
         finally
         {
+            RecordGrant(fresh, failure, _time.GetElapsedTime(started));
             lock (_gate)
             {
                 if (fresh is not null)
@@ -173,6 +176,38 @@ internal sealed class TokenProvider
 
                 _grant = null;
             }
+        }
+    }
+
+    /// <summary>Counts the grant and logs it: its duration and outcome, never the token or the credentials.</summary>
+    private void RecordGrant(CachedToken? fresh, OakError? failure, TimeSpan elapsed)
+    {
+        var errorType = fresh is null ? TelemetryTags.ErrorTypeOf(failure ?? new NetworkError("The token grant ended unexpectedly.")) : null;
+        if (OakTelemetry.TokenRefreshes.Enabled)
+        {
+            var serverAddress = new KeyValuePair<string, object?>(TelemetryTags.ServerAddress, _pipeline.ServerAddress);
+            if (errorType is null)
+            {
+                OakTelemetry.TokenRefreshes.Add(1, serverAddress);
+            }
+            else
+            {
+                OakTelemetry.TokenRefreshes.Add(1, serverAddress, new KeyValuePair<string, object?>(TelemetryTags.ErrorType, errorType));
+            }
+        }
+
+        if (fresh is not null)
+        {
+            var logger = _pipeline.Logger;
+            if (logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                var refreshIn = fresh.RefreshAt - _time.GetUtcNow();
+                OakLog.TokenRefreshed(logger, elapsed.TotalMilliseconds, refreshIn.TotalSeconds);
+            }
+        }
+        else
+        {
+            OakLog.TokenRefreshFailed(_pipeline.Logger, errorType!, (failure as ApiError)?.Status, elapsed.TotalMilliseconds);
         }
     }
 
