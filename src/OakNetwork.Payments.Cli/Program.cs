@@ -1,1 +1,3 @@
-Console.WriteLine("oak");
+using OakNetwork.Payments.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
