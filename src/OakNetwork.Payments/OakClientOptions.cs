@@ -45,6 +45,15 @@ public sealed class OakClientOptions
     /// <returns>The effective base URL.</returns>
     public Uri GetEffectiveBaseUrl() => BaseUrl ?? (Environment == OakEnvironment.Production ? ProductionUrl : SandboxUrl);
 
+    /// <summary>
+    /// The configuration path the options were bound from (for example <c>OakPayments</c>), so start-up validation
+    /// can name the setting as the user wrote it; <see langword="null"/> when they were set in code.
+    /// </summary>
+    internal string? ConfigurationPath { get; set; }
+
+    /// <summary>Values found in configuration that could not be read, one message each (never a secret's value).</summary>
+    internal List<string>? BindingErrors { get; set; }
+
     internal OakClientOptions Clone() => new()
     {
         Environment = Environment,

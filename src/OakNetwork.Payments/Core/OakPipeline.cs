@@ -383,51 +383,9 @@ internal sealed class OakPipeline
 
     private static ConfigurationError? Validate(OakClientOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.ClientId))
+        foreach (var (setting, problem) in OakClientOptionsRules.Problems(options))
         {
-            return new ConfigurationError("OakClientOptions.ClientId is required.", nameof(OakClientOptions.ClientId));
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ClientSecret))
-        {
-            return new ConfigurationError("OakClientOptions.ClientSecret is required.", nameof(OakClientOptions.ClientSecret));
-        }
-
-        var baseUrl = options.GetEffectiveBaseUrl();
-        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
-        {
-            return new ConfigurationError("OakClientOptions.BaseUrl must be an absolute http or https URL.", nameof(OakClientOptions.BaseUrl));
-        }
-
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            return new ConfigurationError("OakClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).", nameof(OakClientOptions.Timeout));
-        }
-
-        if (options.TokenRefreshSkew < TimeSpan.Zero)
-        {
-            return new ConfigurationError("OakClientOptions.TokenRefreshSkew must not be negative.", nameof(OakClientOptions.TokenRefreshSkew));
-        }
-
-        var retry = options.Retry;
-        if (retry is null)
-        {
-            return new ConfigurationError("OakClientOptions.Retry must not be null.", nameof(OakClientOptions.Retry));
-        }
-
-        if (retry.MaxRetries < 0 || retry.MaxRetries > 100)
-        {
-            return new ConfigurationError("OakClientOptions.Retry.MaxRetries must be between 0 and 100.", "Retry.MaxRetries");
-        }
-
-        if (retry.Delay < TimeSpan.Zero || retry.Delay > TimeSpan.FromDays(1))
-        {
-            return new ConfigurationError("OakClientOptions.Retry.Delay must be between 0 and 1 day.", "Retry.Delay");
-        }
-
-        if (retry.MaxDelay < TimeSpan.Zero || retry.MaxDelay > TimeSpan.FromDays(1))
-        {
-            return new ConfigurationError("OakClientOptions.Retry.MaxDelay must be between 0 and 1 day.", "Retry.MaxDelay");
+            return new ConfigurationError($"OakClientOptions.{setting} {problem}.", setting);
         }
 
         return null;

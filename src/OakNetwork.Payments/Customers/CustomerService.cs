@@ -9,7 +9,7 @@ namespace OakNetwork.Payments;
 /// data. Every method returns an <see cref="OakResult{T}"/> instead of throwing; invalid input is a
 /// <see cref="ValidationError"/> and sends nothing. Methods are virtual so they can be faked in tests.
 /// </summary>
-public class CustomerService
+public class CustomerService : ICustomerService
 {
     /// <summary>The largest file <see cref="UploadFilesAsync"/> accepts: 5 MiB.</summary>
     public const int MaxFileBytes = 5 * 1024 * 1024;
