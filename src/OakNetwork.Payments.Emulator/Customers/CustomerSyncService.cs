@@ -93,12 +93,12 @@ internal sealed class CustomerSyncService(JobScheduler jobs, TimeProvider time)
         await jobs.ScheduleSyncAsync(session, customer.Id, request with { Version = customer.Version }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The sync job's work; the job row is still present, so "others pending" means more than one.</summary>
+    /// <summary>The sync job's work (its own row is already gone, so any pending sync is another one).</summary>
     public async Task FinishAsync(IStoreSession session, JobRecord job, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize(job.Payload, EmulatorJsonContext.Default.SyncJobPayload)
             ?? throw new InvalidOperationException("Empty sync job payload.");
         var pending = await session.CountPendingJobsAsync(job.CustomerId, JobKinds.Sync, cancellationToken).ConfigureAwait(false);
-        await session.SetCustomerSyncFinishedAsync(job.CustomerId, time.GetUtcNow(), synced: pending <= 1, payload.Version, cancellationToken).ConfigureAwait(false);
+        await session.SetCustomerSyncFinishedAsync(job.CustomerId, time.GetUtcNow(), synced: pending == 0, payload.Version, cancellationToken).ConfigureAwait(false);
     }
 }

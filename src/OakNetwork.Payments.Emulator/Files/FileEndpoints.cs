@@ -17,7 +17,7 @@ internal static class FileEndpoints
     public static void MapFileEndpoints(this RouteGroupBuilder customers)
     {
         customers.MapPost("/{id}/files", UploadAsync).WithName("UploadCustomerFiles").WithSummary("Upload customer documents (PDF, JPEG, PNG)")
-            .Accepts<IFormFileCollection>("multipart/form-data").DisableAntiforgery()
+            .DisableAntiforgery()
             .Produces<SuccessEnvelope<IReadOnlyList<FileItemDto>>>(201).Produces<ErrorEnvelope>(400).Produces<ErrorEnvelope>(404).Produces<ErrorEnvelope>(413);
         customers.MapGet("/{id}/files", ListAsync).WithName("ListCustomerFiles").WithSummary("List customer files with download links")
             .Produces<SuccessEnvelope<IReadOnlyList<FileItemDto>>>().Produces<ErrorEnvelope>(404);

@@ -88,6 +88,9 @@ internal sealed partial class JobWorker(
 
             try
             {
+                // Completed first, in the same transaction as the work: the work commits with it or not at all,
+                // and the job's own row does not count as "pending" while it runs.
+                await session.CompleteJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
                 switch (job.Kind)
                 {
                     case JobKinds.Sync:
@@ -101,7 +104,6 @@ internal sealed partial class JobWorker(
                         break;
                 }
 
-                await session.CompleteJobAsync(job.Id, cancellationToken).ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }
