@@ -41,6 +41,18 @@ public static class CliApp
         var root = RootCommandFactory.Create(context);
         var parseResult = root.Parse(args);
         context.Verbose = parseResult.GetValue(GlobalOptions.Verbose);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await stderr.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            var commandPath = string.Join(' ', CommandPath(parseResult.CommandResult));
+            await stderr.WriteLineAsync($"Run '{commandPath} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = stdout,
@@ -70,5 +82,19 @@ public static class CliApp
             await stderr.WriteLineAsync(context.Verbose ? e.ToString() : "Run again with --verbose for details.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+    }
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = (System.CommandLine.Parsing.SymbolResult?)result; current is not null; current = current.Parent)
+        {
+            if (current is System.CommandLine.Parsing.CommandResult command)
+            {
+                names.Push(command.Command is RootCommand ? "oak" : command.Command.Name);
+            }
+        }
+
+        return names;
     }
 }

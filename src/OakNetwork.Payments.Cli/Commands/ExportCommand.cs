@@ -20,15 +20,13 @@ internal static class ExportCommand
         command.Options.Add(output);
         command.Options.Add(pageSize);
         var filters = CustomersCommand.AddFilters(command);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(pageSize) is < 1 or > 100)
-            {
-                result.AddError("--page-size must be from 1 to 100.");
-            }
-        });
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(pageSize) is < 1 or > 100)
+            {
+                throw new CliException("--page-size must be from 1 to 100.", ExitCodes.Usage);
+            }
+
             var query = filters.ToQuery(parse);
             query.Limit = parse.GetValue(pageSize);
             var path = parse.GetValue(output);

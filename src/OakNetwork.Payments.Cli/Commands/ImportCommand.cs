@@ -21,16 +21,14 @@ internal static class ImportCommand
         command.Arguments.Add(file);
         command.Options.Add(concurrency);
         command.Options.Add(rejects);
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(concurrency) is < 1 or > 64)
-            {
-                result.AddError("--concurrency must be from 1 to 64.");
-            }
-        });
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetRequiredValue(file);
+            if (parse.GetValue(concurrency) is < 1 or > 64)
+            {
+                throw new CliException("--concurrency must be from 1 to 64.", ExitCodes.Usage);
+            }
+
             var plan = CustomerImporter.Plan(path);
             var rejectsPath = parse.GetValue(rejects) ?? Path.ChangeExtension(Path.GetFullPath(path), null) + ".rejects.csv";
             var format = GlobalOptions.GetFormat(parse);

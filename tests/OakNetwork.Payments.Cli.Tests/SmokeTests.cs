@@ -1,7 +1,0 @@
-namespace OakNetwork.Payments.Cli.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Assembly_loads() => Assert.Equal(1, 1);
-}
