@@ -220,7 +220,8 @@ internal sealed class OakPipeline
         using var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.Path + request.Query, UriKind.Absolute));
         message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         message.Headers.TryAddWithoutValidation("Oak-Version", SdkVersion);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Added unparsed: no header-value object per request.
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (attempt.BearerToken is not null)
         {
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attempt.BearerToken);
@@ -260,6 +261,46 @@ internal sealed class OakPipeline
         CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode && response.Content is { } content)
+        {
+            // The content is already buffered (ResponseContentRead): parse straight from that buffer instead of
+            // copying it into a new array first. The bytes are copied out only to describe a parse failure.
+            ApiResponse<T>? parsed;
+            try
+            {
+#if NETSTANDARD2_0
+                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#else
+                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#endif
+                using (stream)
+                {
+                    parsed = JsonSerializer.Deserialize(stream, typeInfo);
+                }
+            }
+            catch (JsonException)
+            {
+                parsed = null;
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                return OakResult.Failure<ApiResponse<T>>(Canceled(request, ex));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                return OakResult.Failure<ApiResponse<T>>(NetworkFailure(request, ex));
+            }
+
+            if (parsed is not null && (parsed.Data is not null || whenDataNull is not null))
+            {
+                parsed.Msg ??= string.Empty;
+                parsed.Data ??= whenDataNull!();
+                return OakResult.Success(parsed);
+            }
+
+            // JSON null, no data, or not the expected JSON: the byte path below reports it.
+        }
+
         byte[] body;
         try
         {
