@@ -12,6 +12,8 @@ internal static class EmulatorArguments
           --port <port>            Loopback port (0 picks a free one); ignored with --urls
           --data <path>            SQLite data file (default .oak/emulator.db under the working directory)
           --in-memory              Keep data only while running (a temporary file deleted on stop)
+          --postgres <connection>  Keep data in PostgreSQL instead of SQLite, shared by every instance pointed at
+                                   it (env OAK_EMULATOR_POSTGRES), e.g. "Host=db;Username=oak;Password=...;Database=oak"
           --client-id <id>         Development merchant client id (env OAK_EMULATOR_CLIENT_ID; default oak-dev-client)
           --client-secret <secret> Development merchant secret (env OAK_EMULATOR_CLIENT_SECRET; default oak-dev-secret)
           -h, --help               Show this help
@@ -24,8 +26,10 @@ internal static class EmulatorArguments
         {
             ClientId = NonEmpty(environment("OAK_EMULATOR_CLIENT_ID")) ?? EmulatorOptions.DefaultClientId,
             ClientSecret = NonEmpty(environment("OAK_EMULATOR_CLIENT_SECRET")) ?? EmulatorOptions.DefaultClientSecret,
+            PostgresConnectionString = NonEmpty(environment("OAK_EMULATOR_POSTGRES")),
         };
 
+        var postgresGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -53,6 +57,15 @@ internal static class EmulatorArguments
                     return (null, null, true);
                 case "--in-memory":
                     options.InMemory = true;
+                    break;
+                case "--postgres":
+                    options.PostgresConnectionString = NonEmpty(Value());
+                    postgresGiven = true;
+                    if (options.PostgresConnectionString is null)
+                    {
+                        return (null, "--postgres needs a connection string", false);
+                    }
+
                     break;
                 case "--urls":
                     options.Urls = NonEmpty(Value()) ?? "";
@@ -97,6 +110,17 @@ internal static class EmulatorArguments
                 default:
                     return (null, $"Unknown option {arg}", false);
             }
+        }
+
+        if (options.DataPath is not null || options.InMemory)
+        {
+            if (postgresGiven)
+            {
+                return (null, "--postgres cannot be combined with --data or --in-memory", false);
+            }
+
+            // An explicit SQLite choice on the command line wins over OAK_EMULATOR_POSTGRES.
+            options.PostgresConnectionString = null;
         }
 
         return (options, null, false);

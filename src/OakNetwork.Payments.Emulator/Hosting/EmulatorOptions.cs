@@ -45,7 +45,10 @@ public sealed class EmulatorOptions
     public bool InMemory { get; set; }
 
     /// <summary>
-    /// A PostgreSQL connection string. Reserved for the PostgreSQL store; not supported by this version.
+    /// A PostgreSQL connection string (for example <c>Host=db;Port=5432;Username=oak;Password=…;Database=oak</c>).
+    /// When set, the data lives in that database instead of a SQLite file (<see cref="DataPath"/> and
+    /// <see cref="InMemory"/> are ignored): the schema is created or migrated at start-up, and several instances
+    /// may share the database. The database itself must exist.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (SQLite).</value>
     public string? PostgresConnectionString { get; set; }

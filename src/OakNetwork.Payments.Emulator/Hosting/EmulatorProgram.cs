@@ -11,9 +11,9 @@ public static class EmulatorProgram
 {
     /// <summary>Runs the emulator until it is asked to stop.</summary>
     /// <param name="args">
-    /// <c>--urls</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>, <c>--client-id</c>, <c>--client-secret</c>,
-    /// <c>--help</c>; the environment variables <c>OAK_EMULATOR_CLIENT_ID</c> and <c>OAK_EMULATOR_CLIENT_SECRET</c>
-    /// apply when the options are not given.
+    /// <c>--urls</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>, <c>--postgres</c>, <c>--client-id</c>,
+    /// <c>--client-secret</c>, <c>--help</c>; the environment variables <c>OAK_EMULATOR_CLIENT_ID</c>,
+    /// <c>OAK_EMULATOR_CLIENT_SECRET</c> and <c>OAK_EMULATOR_POSTGRES</c> apply when the options are not given.
     /// </param>
     /// <param name="cancellationToken">Stops the emulator when cancelled.</param>
     /// <returns>The process exit code: 0 after a clean stop, 1 when it could not start, 2 for bad arguments.</returns>
@@ -70,7 +70,7 @@ public static class EmulatorProgram
             {
                 return 0;
             }
-            catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException or InvalidOperationException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException or InvalidOperationException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
             {
                 await error.WriteLineAsync($"The emulator could not start: {e.Message}").ConfigureAwait(false);
                 return 1;
@@ -79,7 +79,7 @@ public static class EmulatorProgram
             await using (emulator.ConfigureAwait(false))
             {
                 await output.WriteLineAsync($"Oak emulator listening on {emulator.BaseUrl}").ConfigureAwait(false);
-                await output.WriteLineAsync($"  Data:          {emulator.DataPath ?? "in memory (temporary file, deleted on stop)"}").ConfigureAwait(false);
+                await output.WriteLineAsync($"  Data:          {(emulator.DataPath is null && emulator.Options.PostgresConnectionString is null ? "in memory (temporary file, deleted on stop)" : emulator.StoreDescription)}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  Client id:     {emulator.ClientId}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  Client secret: {emulator.ClientSecret}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  OpenAPI:       {new Uri(emulator.BaseUrl, "openapi/v1.json")}").ConfigureAwait(false);

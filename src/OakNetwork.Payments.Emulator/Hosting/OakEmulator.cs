@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OakNetwork.Payments.Emulator.Auth;
 using OakNetwork.Payments.Emulator.Storage;
+using OakNetwork.Payments.Emulator.Storage.Postgres;
 using OakNetwork.Payments.Emulator.Storage.Sqlite;
 
 namespace OakNetwork.Payments.Emulator.Hosting;
@@ -32,6 +33,7 @@ public sealed class OakEmulator : IAsyncDisposable
         Options = options;
         BaseUrl = baseUrl;
         DataPath = dataPath;
+        StoreDescription = store.Description;
     }
 
     /// <summary>The base URL clients use (the API is under <c>/api/v1</c>), e.g. <c>http://127.0.0.1:5080/</c>.</summary>
@@ -43,8 +45,17 @@ public sealed class OakEmulator : IAsyncDisposable
     /// <summary>The development merchant's client secret.</summary>
     public string ClientSecret => Options.ClientSecret;
 
-    /// <summary>The full path of the SQLite data file, or <see langword="null"/> for an in-memory (temporary) emulator.</summary>
+    /// <summary>
+    /// The full path of the SQLite data file, or <see langword="null"/> for an in-memory (temporary) emulator or
+    /// one on PostgreSQL.
+    /// </summary>
     public string? DataPath { get; }
+
+    /// <summary>
+    /// Where the data lives, for people: the SQLite file's path, "temporary (deleted on stop)", or
+    /// "PostgreSQL host:port/database" (never the password).
+    /// </summary>
+    public string StoreDescription { get; }
 
     /// <summary>The options the emulator runs with (a copy; changing it has no effect).</summary>
     public EmulatorOptions Options { get; }
@@ -60,16 +71,19 @@ public sealed class OakEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start-up.</param>
     /// <returns>The running emulator.</returns>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="NotSupportedException">A PostgreSQL connection string was given (not supported yet).</exception>
+    /// <exception cref="Npgsql.NpgsqlException">The PostgreSQL server could not be reached or refused the connection.</exception>
     public static async Task<OakEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = (options ?? new EmulatorOptions()).Clone();
         Validate(options);
         var time = options.TimeProvider ?? TimeProvider.System;
-        var dataPath = options.InMemory ? null : Path.GetFullPath(options.DataPath ?? EmulatorOptions.DefaultDataPath);
-        var store = new SqliteEmulatorStore(
-            dataPath ?? Path.Combine(Path.GetTempPath(), "oak-emulator-" + Guid.NewGuid().ToString("N") + ".db"),
-            deleteOnDispose: dataPath is null);
+        var postgres = !string.IsNullOrWhiteSpace(options.PostgresConnectionString);
+        var dataPath = postgres || options.InMemory ? null : Path.GetFullPath(options.DataPath ?? EmulatorOptions.DefaultDataPath);
+        IEmulatorStore store = postgres
+            ? new PostgresEmulatorStore(options.PostgresConnectionString!)
+            : new SqliteEmulatorStore(
+                dataPath ?? Path.Combine(Path.GetTempPath(), "oak-emulator-" + Guid.NewGuid().ToString("N") + ".db"),
+                deleteOnDispose: dataPath is null);
         WebApplication? app = null;
         try
         {
@@ -133,9 +147,17 @@ public sealed class OakEmulator : IAsyncDisposable
 
     private static void Validate(EmulatorOptions options)
     {
-        if (!string.IsNullOrEmpty(options.PostgresConnectionString))
+        if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
-            throw new NotSupportedException("The PostgreSQL store is not available in this version of the emulator.");
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(options.PostgresConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                // The message of a bad connection string never repeats the string (it may hold a password).
+                throw new ArgumentException("PostgresConnectionString is not a valid PostgreSQL connection string: " + e.Message, nameof(options));
+            }
         }
 
         if (options.Port is < 0 or > 65535)
