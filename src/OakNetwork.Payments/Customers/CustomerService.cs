@@ -287,9 +287,13 @@ public class CustomerService : ICustomerService
             return OakResult.Failure<ApiResponse<IReadOnlyList<CustomerFile>>>(error);
         }
 
+        var boundary = MultipartBoundary(options?.IdempotencyKey);
+
         var call = new OakRequest("customers.files.upload", HttpMethod.Post, CustomerPathTemplate + "/files", CustomerPath(customerId) + "/files")
         {
-            Content = () => BuildMultipart(parts!, fileType),
+            // One boundary for the whole call, so every retry sends the same bytes under the same Idempotency-Key
+            // (a fresh boundary per try made the server see another body: 409 idempotency_mismatch, not the replay).
+            Content = () => BuildMultipart(parts!, fileType, boundary),
         };
         return await Pipeline.SendAsync(call, OakJsonContext.Default.CustomerFilesResponse, static () => [], options, cancellationToken)
             .ConfigureAwait(false);
@@ -391,6 +395,11 @@ public class CustomerService : ICustomerService
                 fileType = type;
             }
 
+            if (!IsValidFileNameHeader(upload.FileName))
+            {
+                return (null, null, new ValidationError($"The file name '{Printable(upload.FileName)}' cannot be sent in a multipart header (it has control characters).", "files"));
+            }
+
             var contentType = upload.ContentType ?? "application/octet-stream";
             if (!MediaTypeHeaderValue.TryParse(contentType, out _))
             {
@@ -450,9 +459,60 @@ public class CustomerService : ICustomerService
         return buffer.ToArray();
     }
 
-    private static MultipartFormDataContent BuildMultipart(List<BufferedFile> parts, CustomerFileType? fileType)
+    /// <summary>
+    /// The multipart boundary of one upload call: derived from the caller's <c>Idempotency-Key</c> when there is one
+    /// (the same key and the same files give the same bytes), else random; never changes between retries.
+    /// </summary>
+    private static string MultipartBoundary(string? idempotencyKey)
     {
-        var content = new MultipartFormDataContent();
+        if (string.IsNullOrEmpty(idempotencyKey))
+        {
+            return "oak-" + Guid.NewGuid().ToString("N");
+        }
+
+#if NETSTANDARD2_0
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(idempotencyKey));
+        return "oak-" + BitConverter.ToString(hash, 0, 16).Replace("-", string.Empty).ToLowerInvariant();
+#else
+        return "oak-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)), 0, 16);
+#endif
+    }
+
+    /// <summary>Whether <see cref="MultipartFormDataContent"/> can carry the name (it throws on control characters such as NUL or CR LF).</summary>
+    private static bool IsValidFileNameHeader(string fileName)
+    {
+        try
+        {
+            using var probe = new MultipartFormDataContent();
+            probe.Add(new ByteArrayContent([]), "file", fileName);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string Printable(string text)
+    {
+        var builder = new System.Text.StringBuilder(64);
+        foreach (var c in text)
+        {
+            if (builder.Length == 60)
+            {
+                return builder.Append("...").ToString();
+            }
+
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static MultipartFormDataContent BuildMultipart(List<BufferedFile> parts, CustomerFileType? fileType, string boundary)
+    {
+        var content = new MultipartFormDataContent(boundary);
         foreach (var part in parts)
         {
             var file = new ByteArrayContent(part.Bytes);
