@@ -16,6 +16,8 @@ internal static class EmulatorArguments
                                    it (env OAK_EMULATOR_POSTGRES), e.g. "Host=db;Username=oak;Password=...;Database=oak"
           --client-id <id>         Development merchant client id (env OAK_EMULATOR_CLIENT_ID; default oak-dev-client)
           --client-secret <secret> Development merchant secret (env OAK_EMULATOR_CLIENT_SECRET; default oak-dev-secret)
+          --sync-delay <ms>        How long a provider sync takes, in milliseconds (default 300)
+          --review-delay <ms>      How long each simulated KYC review step takes, in milliseconds (default 300)
           -h, --help               Show this help
         """;
 
@@ -104,6 +106,22 @@ internal static class EmulatorArguments
                     if (options.ClientSecret.Length == 0)
                     {
                         return (null, "--client-secret needs a value", false);
+                    }
+
+                    break;
+                case "--sync-delay" or "--review-delay":
+                    if (!int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var delay))
+                    {
+                        return (null, $"{arg} needs a number of milliseconds", false);
+                    }
+
+                    if (arg == "--sync-delay")
+                    {
+                        options.SyncDelay = TimeSpan.FromMilliseconds(delay);
+                    }
+                    else
+                    {
+                        options.ReviewDelay = TimeSpan.FromMilliseconds(delay);
                     }
 
                     break;
