@@ -257,7 +257,16 @@ internal sealed class PostgresStoreSession : IStoreSession
             return;
         }
 
-        // "= ANY(array)" is an index condition, like IN (...), with one parameter however many values.
+        // "= ANY(array)" is an index condition, like IN (...), with one parameter however many values. One value is
+        // sent as "= @p": then PostgreSQL (before 17) can also read the page in list order from the
+        // (merchant_id, column, created_at DESC, id DESC) index instead of filtering the created_at index.
+        if (values.Count == 1)
+        {
+            where.Append(" AND ").Append(column).Append(" = @").Append(name);
+            AddParameter(name, values[0], commands);
+            return;
+        }
+
         where.Append(" AND ").Append(column).Append(" = ANY(@").Append(name).Append(')');
         AddParameter(name, values.ToArray(), commands);
     }
