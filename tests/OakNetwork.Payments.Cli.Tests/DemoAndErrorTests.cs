@@ -148,4 +148,30 @@ public sealed class DemoAndErrorTests(CliFixture fixture) : IClassFixture<CliFix
         Assert.Equal(0, await running);
         Assert.Contains("Stopped.", stdout.ToString());
     }
+
+    [Fact]
+    public async Task Emulator_command_passes_postgres_through_to_the_emulator()
+    {
+        // Nothing listens on port 1: the emulator must try that server, fail to start, and say so.
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(
+            ["emulator", "--port", "0", "--postgres", "Host=127.0.0.1;Port=1;Username=oak;Password=hunter2;Database=oak;Timeout=2"],
+            stdout, stderr, _ => null, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.Contains("could not start", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stdout.ToString() + stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Emulator_command_refuses_two_stores()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["emulator", "--in-memory", "--postgres", "Host=127.0.0.1"], stdout, stderr, _ => null, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--postgres", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

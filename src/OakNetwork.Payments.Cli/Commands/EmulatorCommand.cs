@@ -14,15 +14,21 @@ internal static class EmulatorCommand
         var urls = new Option<string?>("--urls") { Description = "Listening URLs instead of --port, e.g. http://127.0.0.1:6000." };
         var data = new Option<string?>("--data") { Description = "SQLite data file (default .oak/emulator.db)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep data only while running." };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "PostgreSQL connection string: a shared store for several emulator instances (also OAK_EMULATOR_POSTGRES).",
+        };
         command.Options.Add(port);
         command.Options.Add(urls);
         command.Options.Add(data);
         command.Options.Add(inMemory);
+        command.Options.Add(postgres);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(data) is not null && result.GetValue(inMemory))
+            var stores = (result.GetResult(data) is not null ? 1 : 0) + (result.GetValue(inMemory) ? 1 : 0) + (result.GetResult(postgres) is not null ? 1 : 0);
+            if (stores > 1)
             {
-                result.AddError("--data and --in-memory cannot be used together.");
+                result.AddError("Choose one store: --data, --in-memory or --postgres.");
             }
         });
         command.SetAction((parse, ct) =>
@@ -46,6 +52,11 @@ internal static class EmulatorCommand
             if (parse.GetValue(inMemory))
             {
                 args.Add("--in-memory");
+            }
+
+            if (parse.GetValue(postgres) is { } connectionString)
+            {
+                args.AddRange(["--postgres", connectionString]);
             }
 
             // The global credentials, when given, become the development merchant's.
