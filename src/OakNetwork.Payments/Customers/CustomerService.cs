@@ -397,7 +397,7 @@ public class CustomerService : ICustomerService
 
             if (!IsValidFileNameHeader(upload.FileName))
             {
-                return (null, null, new ValidationError($"The file name '{Printable(upload.FileName)}' cannot be sent in a multipart header (it has control characters).", "files"));
+                return (null, null, new ValidationError($"The file name '{Printable(upload.FileName)}' cannot be sent in a multipart header (control characters or a quote).", "files"));
             }
 
             var contentType = upload.ContentType ?? "application/octet-stream";
@@ -479,7 +479,7 @@ public class CustomerService : ICustomerService
 #endif
     }
 
-    /// <summary>Whether <see cref="MultipartFormDataContent"/> can carry the name (it throws on control characters such as NUL or CR LF).</summary>
+    /// <summary>Whether <see cref="MultipartFormDataContent"/> can carry the name (it throws on control characters such as NUL or CR LF, and on quotes).</summary>
     private static bool IsValidFileNameHeader(string fileName)
     {
         try
@@ -488,7 +488,7 @@ public class CustomerService : ICustomerService
             probe.Add(new ByteArrayContent([]), "file", fileName);
             return true;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return false;
         }
