@@ -1,3 +1,4 @@
+using OakNetwork.Payments.Emulator.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using OakNetwork.Payments.Emulator.Hosting;
 using OakNetwork.Payments.Emulator.Tests.Infrastructure;
@@ -90,8 +91,9 @@ public sealed class PersistenceTests : IDisposable
         using (var reader = version.ExecuteReader())
         {
             reader.Read();
-            Assert.Equal(1, reader.GetInt64(0));
-            Assert.Equal(1, reader.GetInt64(1));
+            // One row per migration, each applied once across both starts.
+            Assert.Equal(SqliteSchema.LatestVersion, reader.GetInt64(0));
+            Assert.Equal(SqliteSchema.LatestVersion, reader.GetInt64(1));
         }
 
         using var mode = connection.CreateCommand();
