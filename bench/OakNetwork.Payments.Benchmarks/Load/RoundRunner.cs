@@ -9,6 +9,9 @@ namespace OakNetwork.Payments.Benchmarks.Load;
 /// </summary>
 internal static class RoundRunner
 {
+    // Unique across rounds (create derives unique emails from it).
+    private static long s_sequence;
+
     /// <summary>One operation; <paramref name="sequence"/> is unique per call. Returns false for a failed call.</summary>
     public delegate Task<bool> Operation(long sequence, CancellationToken cancellationToken);
 
@@ -20,7 +23,6 @@ internal static class RoundRunner
             latencies[i] = new List<long>(64 * 1024);
         }
 
-        long sequence = 0;
         long failures = 0;
         using var stop = new CancellationTokenSource();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -34,7 +36,7 @@ internal static class RoundRunner
             {
                 while (Stopwatch.GetTimestamp() < deadline)
                 {
-                    var n = Interlocked.Increment(ref sequence);
+                    var n = Interlocked.Increment(ref s_sequence);
                     var t0 = Stopwatch.GetTimestamp();
                     bool ok;
                     try
