@@ -246,9 +246,19 @@ internal sealed class OakPipeline
             }
         }
 
-        // ResponseContentRead: the body is read inside the per-try timeout and can be re-read afterwards.
+        // The body is read whole inside the per-try timeout (into a pooled buffer) and can be re-read afterwards.
         attempt.Scope?.OnSending();
-        var response = await attempt.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await attempt.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PooledResponseBody.ReplaceContentAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         attempt.Scope?.OnAnswered((int)response.StatusCode);
         return response;
     }
@@ -268,14 +278,21 @@ internal sealed class OakPipeline
             ApiResponse<T>? parsed;
             try
             {
-#if NETSTANDARD2_0
-                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#else
-                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#endif
-                using (stream)
+                if (content is PooledResponseBody pooled)
                 {
-                    parsed = JsonSerializer.Deserialize(stream, typeInfo);
+                    parsed = JsonSerializer.Deserialize(pooled.Body.Span, typeInfo);
+                }
+                else
+                {
+#if NETSTANDARD2_0
+                    var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#else
+                    var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#endif
+                    using (stream)
+                    {
+                        parsed = JsonSerializer.Deserialize(stream, typeInfo);
+                    }
                 }
             }
             catch (JsonException)
@@ -354,6 +371,11 @@ internal sealed class OakPipeline
         if (response.Content is null)
         {
             return [];
+        }
+
+        if (response.Content is PooledResponseBody pooled)
+        {
+            return pooled.Body.ToArray();
         }
 #if NETSTANDARD2_0
         cancellationToken.ThrowIfCancellationRequested();
