@@ -77,7 +77,8 @@ internal static class LoadCommand
             var ids = await SampleIdsAsync(clients[0]).ConfigureAwait(false);
             var (a, b) = Sides(options, clients, raws, ceilings, ids);
             var (statsA, statsB) = await AlternateAsync(options, a, b).ConfigureAwait(false);
-            var report = Report(options, hosts[0].Endpoint, statsA, statsB);
+            var server = options.BaseUrl is null ? await ServerLatencyAsync(hosts[0].Endpoint.BaseUrl, options.Scenario).ConfigureAwait(false) : null;
+            var report = Report(options, hosts[0].Endpoint, statsA, statsB, server);
             Console.WriteLine(report);
             if (options.JsonFile is not null)
             {
@@ -190,7 +191,41 @@ internal static class LoadCommand
         return (statsA, statsB);
     }
 
-    private static string Report(LoadOptions options, EmulatorEndpoint endpoint, SideStats a, SideStats b)
+    /// <summary>
+    /// The server's own time for the last (up to) 1,000 requests of the scenario, from the emulator's request
+    /// journal (<c>duration_ms</c>, measured in its middleware): latency without the client and the socket.
+    /// </summary>
+    private static async Task<(int Count, double P50, double P99)?> ServerLatencyAsync(Uri baseUrl, string scenario)
+    {
+        using var admin = new HttpClient { BaseAddress = baseUrl };
+        using var document = JsonDocument.Parse(await admin.GetByteArrayAsync(new Uri("_emulator/requests?limit=1000", UriKind.Relative)).ConfigureAwait(false));
+        var durations = new List<double>();
+        foreach (var entry in document.RootElement.GetProperty("data").EnumerateArray())
+        {
+            var path = entry.GetProperty("path").GetString() ?? "";
+            var method = entry.GetProperty("method").GetString();
+            var match = scenario switch
+            {
+                "list" => method == "GET" && path == "/api/v1/customers",
+                "create" => method == "POST" && path == "/api/v1/customers",
+                _ => method == "GET" && path.StartsWith("/api/v1/customers/", StringComparison.Ordinal),
+            };
+            if (match)
+            {
+                durations.Add(entry.GetProperty("duration_ms").GetDouble());
+            }
+        }
+
+        if (durations.Count == 0)
+        {
+            return null;
+        }
+
+        durations.Sort();
+        return (durations.Count, durations[durations.Count / 2], durations[Math.Max(0, (int)Math.Ceiling(durations.Count * 0.99) - 1)]);
+    }
+
+    private static string Report(LoadOptions options, EmulatorEndpoint endpoint, SideStats a, SideStats b, (int Count, double P50, double P99)? server)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -215,6 +250,15 @@ internal static class LoadCommand
             if (options.Scenario == "ceiling")
             {
                 w.WriteNumber("ceiling_body_bytes", endpoint.CeilingBytes);
+            }
+
+            if (server is { } journal)
+            {
+                w.WriteStartObject("server_journal");
+                w.WriteNumber("requests", journal.Count);
+                w.WriteNumber("p50_ms", Math.Round(journal.P50, 3));
+                w.WriteNumber("p99_ms", Math.Round(journal.P99, 3));
+                w.WriteEndObject();
             }
 
             w.WriteNumber("instances", options.Instances);
