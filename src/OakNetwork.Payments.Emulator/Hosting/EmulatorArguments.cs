@@ -6,7 +6,7 @@ namespace OakNetwork.Payments.Emulator.Hosting;
 internal static class EmulatorArguments
 {
     public const string Usage = """
-        Usage: oak-emulator [options]
+        Usage: dotnet run --project src/OakNetwork.Payments.Emulator -- [options]   (or: oak emulator [options])
 
           --urls <urls>            Listening URLs (default http://127.0.0.1:5080; loopback unless told otherwise)
           --port <port>            Loopback port (0 picks a free one); ignored with --urls
