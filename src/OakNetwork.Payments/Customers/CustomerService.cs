@@ -474,8 +474,10 @@ public class CustomerService : ICustomerService
         using var sha = System.Security.Cryptography.SHA256.Create();
         var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(idempotencyKey));
         return "oak-" + BitConverter.ToString(hash, 0, 16).Replace("-", string.Empty).ToLowerInvariant();
-#else
+#elif NET9_0_OR_GREATER
         return "oak-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)), 0, 16);
+#else
+        return "oak-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)), 0, 16).ToLowerInvariant();
 #endif
     }
 
