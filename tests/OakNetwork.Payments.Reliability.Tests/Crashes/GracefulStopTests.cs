@@ -43,14 +43,20 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IDisposable
         await InProcessEmulator.SetFaultsAsync(admin, new JsonObject { ["latency_ms"] = 600, ["path_prefix"] = "/api/v1/customers" });
         var clock = Stopwatch.StartNew();
         var calls = new ConcurrentBag<(TimeSpan Started, TimeSpan Ended, string? Id, string Email, OakError? Error)>();
+        var outstanding = new ConcurrentDictionary<string, TimeSpan>();
         using var stopLoad = new CancellationTokenSource();
         var load = Enumerable.Range(0, 12).Select(worker => Task.Run(async () =>
         {
+            // Staggered starts (50 ms apart, 12 workers, 600 ms per request) keep requests in every phase of their
+            // 600 ms, whenever SIGTERM lands; in lockstep, a whole batch could start just before it.
+            await Task.Delay(worker * 50);
             for (var n = 0; !stopLoad.IsCancellationRequested; n++)
             {
                 var email = $"term.{worker}.{n}.{Guid.NewGuid():N}@example.com";
                 var started = clock.Elapsed;
+                outstanding[email] = started;
                 var result = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = email });
+                outstanding.TryRemove(email, out TimeSpan _);
                 calls.Add((started, clock.Elapsed, result.Ok ? result.Value.Data.Id : null, email, result.Error));
                 if (!result.Ok)
                 {
@@ -59,7 +65,15 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IDisposable
             }
         })).ToList();
 
-        await Task.Delay(1500);
+        // SIGTERM once some request has been inside the server for a while (the server can stall and bunch requests,
+        // so a fixed moment may fall just after a whole batch started).
+        await Task.Delay(1000);
+        var deadline = clock.Elapsed + TimeSpan.FromSeconds(10);
+        while (!outstanding.Values.Any(started => clock.Elapsed - started > TimeSpan.FromMilliseconds(250)) && clock.Elapsed < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         var terminatedAt = clock.Elapsed;
         emulator.Terminate();
         await emulator.WaitForExitAsync(TimeSpan.FromSeconds(20));
@@ -71,6 +85,11 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IDisposable
         var inFlight = calls.Where(c => c.Started < terminatedAt - TimeSpan.FromMilliseconds(150) && c.Ended > terminatedAt).ToList();
         var after = calls.Where(c => c.Started > exitedAt).ToList();
         output.WriteLine($"SIGTERM at {terminatedAt.TotalSeconds:0.00} s, exit code {emulator.ExitCode} at {exitedAt.TotalSeconds:0.00} s; {calls.Count} calls, {inFlight.Count} in flight at SIGTERM: {inFlight.Count(c => c.Error is null)} answered 200; {after.Count} sent after the exit, refused");
+        foreach (var error in calls.Where(c => c.Error is not null).Select(c => c.Error!.GetType().Name + ": " + c.Error.Message).Distinct().Take(5))
+        {
+            output.WriteLine("error seen: " + error);
+        }
+
         Assert.Equal(0, emulator.ExitCode);
         Assert.NotEmpty(inFlight);
         Assert.All(inFlight, c => Assert.True(c.Error is null, $"in-flight create failed: {c.Error}"));
