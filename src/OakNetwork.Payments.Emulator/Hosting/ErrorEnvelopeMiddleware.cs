@@ -18,6 +18,15 @@ internal sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILog
             if (!response.HasStarted && response.StatusCode >= 400 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
             {
                 var status = response.StatusCode;
+                if (status == StatusCodes.Status415UnsupportedMediaType)
+                {
+                    // The body binder refused the request's Content-Type: say which one it takes.
+                    const string Rule = "Content-Type must be application/json";
+                    await EnvelopeWriter.WriteErrorAsync(context, status, ErrorCodes.DefaultMessage(status),
+                        [new("unsupported_media_type", Rule, ["Content-Type"])]).ConfigureAwait(false);
+                    return;
+                }
+
                 await EnvelopeWriter.WriteErrorAsync(context, status, ErrorCodes.DefaultMessage(status),
                     [new(ErrorCodes.ForStatus(status), ErrorCodes.DefaultMessage(status), [])]).ConfigureAwait(false);
             }

@@ -75,7 +75,8 @@ public sealed class HostileInputTests(EmulatorFixture fixture) : IClassFixture<E
     {
         var reply = await fixture.Dev.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = new StringContent("{\"email\":\"a@b.co\"}") });
 
-        Expect.Error(reply, 415);
+        Expect.Error(reply, 415, "Unsupported media type", "Content-Type");
+        Assert.Equal("Content-Type must be application/json", reply.Json.GetProperty("failure_reasons")[0].GetProperty("message").GetString());
     }
 
     [Fact]
