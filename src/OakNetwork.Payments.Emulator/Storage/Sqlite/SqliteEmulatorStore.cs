@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 
@@ -6,11 +7,16 @@ namespace OakNetwork.Payments.Emulator.Storage.Sqlite;
 /// <summary>
 /// The SQLite store: one file in WAL mode (readers never block the writer), foreign keys on, a busy timeout so
 /// concurrent writers queue instead of failing, full fsync on commit so an answered write survives a crash.
-/// Each session is one pooled connection and one transaction.
+/// Each session is one connection and one transaction; connections are kept open between sessions
+/// (<see cref="SqliteConnectionLease"/>, at most <see cref="MaxIdleConnections"/> idle) with their prepared statements.
 /// </summary>
 internal sealed class SqliteEmulatorStore : IEmulatorStore
 {
     private const string SigningSecretKey = "signing_secret";
+    private const int MaxIdleConnections = 16;
+    private readonly ConcurrentQueue<SqliteConnectionLease> _idle = new();
+    private int _idleCount;
+    private volatile bool _disposed;
     private readonly string _connectionString;
     private readonly string _path;
     private readonly bool _deleteOnDispose;
@@ -68,35 +74,78 @@ internal sealed class SqliteEmulatorStore : IEmulatorStore
 
     public async Task<IStoreSession> OpenSessionAsync(bool write, CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Write sessions take the write lock now (BEGIN IMMEDIATE): a deferred transaction that later tries to
             // upgrade can fail with SQLITE_BUSY without waiting, which the busy timeout cannot fix.
-            var transaction = connection.BeginTransaction(deferred: !write);
-            return new SqliteStoreSession(connection, transaction);
+            var transaction = lease.Connection.BeginTransaction(deferred: !write);
+            return new SqliteStoreSession(lease, transaction, this);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            lease.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Takes an idle open connection, or opens one.</summary>
+    internal async Task<SqliteConnectionLease> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_idle.TryDequeue(out var lease))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return lease;
+        }
+
+        return new SqliteConnectionLease(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Gives back a connection whose transaction has ended; closes it when enough are idle or the store is gone.</summary>
+    internal void Return(SqliteConnectionLease lease)
+    {
+        if (_disposed || lease.Connection.State != System.Data.ConnectionState.Open)
+        {
+            lease.Dispose();
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdleConnections)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            lease.Dispose();
+            return;
+        }
+
+        _idle.Enqueue(lease);
+        if (_disposed)
+        {
+            DisposeIdle();
         }
     }
 
     public async Task<DateTimeOffset?> NextJobDueAtAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT MIN(due_at) FROM jobs;";
+            var command = lease.Prepared("SELECT MIN(due_at) FROM jobs;", transaction: null);
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            Return(lease);
             return value is long micros ? SqliteTime.FromMicros(micros) : null;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
         }
     }
 
     public ValueTask DisposeAsync()
     {
+        _disposed = true;
+        DisposeIdle();
+
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -122,6 +171,14 @@ internal sealed class SqliteEmulatorStore : IEmulatorStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void DisposeIdle()
+    {
+        while (_idle.TryDequeue(out var lease))
+        {
+            lease.Dispose();
+        }
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)

@@ -18,22 +18,34 @@ internal sealed class SqliteStoreSession : IStoreSession
     private const string RegistrationColumns =
         "customer_id, provider, target_role, status, readiness, rejection_reason, action_required, data, created_at, updated_at";
 
-    private readonly SqliteConnection _connection;
-    private SqliteTransaction? _transaction;
+    private const string MerchantByClientIdSql = "SELECT id, client_id, secret_hash, is_development, created_at FROM merchants WHERE client_id = $v;";
+    private const string MerchantByIdSql = "SELECT id, client_id, secret_hash, is_development, created_at FROM merchants WHERE id = $v;";
+    private const string DevelopmentMerchantSql = "SELECT id, client_id, secret_hash, is_development, created_at FROM merchants WHERE is_development = $v;";
+    private static readonly string GetCustomerSql = $"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id AND c.merchant_id = $m;";
+    private static readonly string GetCustomerAnyMerchantSql = $"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id;";
+    private static readonly string GetRegistrationsSql = $"SELECT {RegistrationColumns} FROM registrations WHERE customer_id = $c ORDER BY created_at, provider, target_role;";
 
-    public SqliteStoreSession(SqliteConnection connection, SqliteTransaction transaction)
+    private readonly SqliteConnectionLease _lease;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteEmulatorStore _store;
+    private SqliteTransaction? _transaction;
+    private bool _disposed;
+
+    public SqliteStoreSession(SqliteConnectionLease lease, SqliteTransaction transaction, SqliteEmulatorStore store)
     {
-        _connection = connection;
+        _lease = lease;
+        _connection = lease.Connection;
         _transaction = transaction;
+        _store = store;
     }
 
     // ---- Merchants ----
 
     public Task<MerchantRecord?> FindMerchantByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
-        FindMerchantWhereAsync("client_id = $v", clientId, cancellationToken);
+        FindMerchantWhereAsync(MerchantByClientIdSql, clientId, cancellationToken);
 
     public Task<MerchantRecord?> FindMerchantAsync(string merchantId, CancellationToken cancellationToken) =>
-        FindMerchantWhereAsync("id = $v", merchantId, cancellationToken);
+        FindMerchantWhereAsync(MerchantByIdSql, merchantId, cancellationToken);
 
     public async Task<bool> InsertMerchantAsync(MerchantRecord merchant, CancellationToken cancellationToken)
     {
@@ -56,7 +68,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<MerchantRecord> UpsertDevelopmentMerchantAsync(string clientId, byte[] secretHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await FindMerchantWhereAsync("is_development = $v", 1, cancellationToken).ConfigureAwait(false);
+        var existing = await FindMerchantWhereAsync(DevelopmentMerchantSql, 1, cancellationToken).ConfigureAwait(false);
 
         // Another (non-development) merchant using the development client id loses it.
         using (var clear = Command("DELETE FROM merchants WHERE client_id = $c AND is_development = 0;"))
@@ -80,9 +92,9 @@ internal sealed class SqliteStoreSession : IStoreSession
         return existing with { ClientId = clientId, SecretHash = secretHash };
     }
 
-    private async Task<MerchantRecord?> FindMerchantWhereAsync(string where, object value, CancellationToken cancellationToken)
+    private async Task<MerchantRecord?> FindMerchantWhereAsync(string sql, object value, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT id, client_id, secret_hash, is_development, created_at FROM merchants WHERE {where};");
+        var command = Prepared(sql);
         command.Parameters.AddWithValue("$v", value);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -97,7 +109,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<CustomerRecord?> GetCustomerAsync(string merchantId, Guid customerId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id AND c.merchant_id = $m;");
+        var command = Prepared(GetCustomerSql);
         command.Parameters.AddWithValue("$id", Id(customerId));
         command.Parameters.AddWithValue("$m", merchantId);
         return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
@@ -105,7 +117,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<CustomerRecord?> GetCustomerAnyMerchantAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = $id;");
+        var command = Prepared(GetCustomerAnyMerchantSql);
         command.Parameters.AddWithValue("$id", Id(customerId));
         return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
     }
@@ -189,34 +201,38 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<CustomerPage> ListCustomersAsync(CustomerQuery query, CancellationToken cancellationToken)
     {
-        using var count = Command("");
-        using var page = Command("");
         var where = new StringBuilder("c.merchant_id = $m");
-        foreach (var command in new[] { count, page })
-        {
-            command.Parameters.AddWithValue("$m", query.MerchantId);
-        }
-
-        AddIn(where, "c.email_lower", "e", query.Emails, count, page);
-        AddIn(where, "c.country_code", "cc", query.CountryCodes, count, page);
-        AddIn(where, "c.document_type", "dt", query.DocumentTypes, count, page);
+        var parameters = new List<(string Name, string Value)> { ("$m", query.MerchantId) };
+        AddIn(where, "c.email_lower", "e", query.Emails, parameters);
+        AddIn(where, "c.country_code", "cc", query.CountryCodes, parameters);
+        AddIn(where, "c.document_type", "dt", query.DocumentTypes, parameters);
         if (query.Providers is not null || query.RegistrationStatuses is not null || query.TargetRoles is not null)
         {
             // One and the same registration must satisfy every registration filter.
             var inner = new StringBuilder("r.customer_id = c.id");
-            AddIn(inner, "r.provider", "p", query.Providers, count, page);
-            AddIn(inner, "r.status", "rs", query.RegistrationStatuses, count, page);
-            AddIn(inner, "r.target_role", "tr", query.TargetRoles, count, page);
+            AddIn(inner, "r.provider", "p", query.Providers, parameters);
+            AddIn(inner, "r.status", "rs", query.RegistrationStatuses, parameters);
+            AddIn(inner, "r.target_role", "tr", query.TargetRoles, parameters);
             where.Append(" AND EXISTS (SELECT 1 FROM registrations r WHERE ").Append(inner).Append(')');
         }
 
-        count.CommandText = $"SELECT COUNT(*) FROM customers c WHERE {where};";
+        var count = Prepared($"SELECT COUNT(*) FROM customers c WHERE {where};");
+        foreach (var (name, value) in parameters)
+        {
+            count.Parameters.AddWithValue(name, value);
+        }
+
         var total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
 
-        page.CommandText = $"SELECT {CustomerColumns} FROM customers c WHERE {where} ORDER BY c.created_at DESC, c.id DESC LIMIT $limit OFFSET $offset;";
+        var page = Prepared($"SELECT {CustomerColumns} FROM customers c WHERE {where} ORDER BY c.created_at DESC, c.id DESC LIMIT $limit OFFSET $offset;");
+        foreach (var (name, value) in parameters)
+        {
+            page.Parameters.AddWithValue(name, value);
+        }
+
         page.Parameters.AddWithValue("$limit", query.Limit);
         page.Parameters.AddWithValue("$offset", query.Offset);
-        var customers = new List<CustomerRecord>();
+        var customers = new List<CustomerRecord>(Math.Min(query.Limit, 1000));
         using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -229,22 +245,22 @@ internal sealed class SqliteStoreSession : IStoreSession
         return new CustomerPage(total, customers);
     }
 
-    private static void AddIn(StringBuilder where, string column, string prefix, IReadOnlyList<string>? values, params SqliteCommand[] commands)
+    private static void AddIn(StringBuilder where, string column, string prefix, IReadOnlyList<string>? values, List<(string Name, string Value)> parameters)
     {
         if (values is null)
         {
             return;
         }
 
-        var names = values.Select((_, i) => $"${prefix}{i.ToString(CultureInfo.InvariantCulture)}").ToArray();
-        where.Append(" AND ").Append(column).Append(" IN (").Append(string.Join(", ", names)).Append(')');
-        foreach (var command in commands)
+        where.Append(" AND ").Append(column).Append(" IN (");
+        for (var i = 0; i < values.Count; i++)
         {
-            for (var i = 0; i < names.Length; i++)
-            {
-                command.Parameters.AddWithValue(names[i], values[i]);
-            }
+            var name = "$" + prefix + i.ToString(CultureInfo.InvariantCulture);
+            where.Append(i == 0 ? "" : ", ").Append(name);
+            parameters.Add((name, values[i]));
         }
+
+        where.Append(')');
     }
 
     private async Task<CustomerRecord?> ReadSingleCustomerAsync(SqliteCommand command, CancellationToken cancellationToken)
@@ -273,24 +289,46 @@ internal sealed class SqliteStoreSession : IStoreSession
             return;
         }
 
-        var byId = customers.ToDictionary(c => Id(c.Id));
-        using var command = Command("");
-        var names = new List<string>();
+        var byId = new Dictionary<Guid, CustomerRecord>(customers.Count);
+        foreach (var customer in customers)
+        {
+            byId[customer.Id] = customer;
+        }
+
+        var command = Prepared(RegistrationsInSql(byId.Count));
         var i = 0;
         foreach (var id in byId.Keys)
         {
-            var name = "$c" + (i++).ToString(CultureInfo.InvariantCulture);
-            names.Add(name);
-            command.Parameters.AddWithValue(name, id);
+            command.Parameters.AddWithValue(ParameterName(i++), Id(id));
         }
 
-        command.CommandText = $"SELECT {RegistrationColumns} FROM registrations WHERE customer_id IN ({string.Join(", ", names)}) ORDER BY created_at, provider, target_role;";
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var registration = ReadRegistration(reader);
-            byId[Id(registration.CustomerId)].Platforms.Add(registration);
+            byId[registration.CustomerId].Platforms.Add(registration);
         }
+    }
+
+    private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 1000).Select(i => "$c" + i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string?[] RegistrationsInSqlByCount = new string?[1001];
+
+    private static string ParameterName(int i) => i < ParameterNames.Length ? ParameterNames[i] : "$c" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static string RegistrationsInSql(int count)
+    {
+        if (count < RegistrationsInSqlByCount.Length && RegistrationsInSqlByCount[count] is { } cached)
+        {
+            return cached;
+        }
+
+        var sql = $"SELECT {RegistrationColumns} FROM registrations WHERE customer_id IN ({string.Join(", ", Enumerable.Range(0, count).Select(ParameterName))}) ORDER BY created_at, provider, target_role;";
+        if (count < RegistrationsInSqlByCount.Length)
+        {
+            RegistrationsInSqlByCount[count] = sql;
+        }
+
+        return sql;
     }
 
     private static void AddDataParameters(SqliteCommand command, CustomerRecord customer)
@@ -355,7 +393,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<IReadOnlyList<RegistrationRecord>> GetRegistrationsAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        using var command = Command($"SELECT {RegistrationColumns} FROM registrations WHERE customer_id = $c ORDER BY created_at, provider, target_role;");
+        var command = Prepared(GetRegistrationsSql);
         command.Parameters.AddWithValue("$c", Id(customerId));
         var list = new List<RegistrationRecord>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -623,8 +661,9 @@ internal sealed class SqliteStoreSession : IStoreSession
         return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
+        var broken = false;
         if (_transaction is not null)
         {
             try
@@ -634,14 +673,33 @@ internal sealed class SqliteStoreSession : IStoreSession
             catch (SqliteException)
             {
                 // The connection may be broken; closing it rolls back anyway.
+                broken = true;
             }
 
             _transaction.Dispose();
             _transaction = null;
         }
+        else if (_disposed)
+        {
+            return ValueTask.CompletedTask;
+        }
 
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        _disposed = true;
+        if (broken)
+        {
+            _lease.Dispose();
+        }
+        else
+        {
+            _store.Return(_lease);
+        }
+
+        return ValueTask.CompletedTask;
     }
+
+    /// <summary>A prepared command kept by the connection (not to be disposed), bound to this session's transaction.</summary>
+    private SqliteCommand Prepared(string sql) =>
+        _lease.Prepared(sql, _transaction ?? throw new InvalidOperationException("The session is no longer open."));
 
     private SqliteCommand Command(string sql)
     {
