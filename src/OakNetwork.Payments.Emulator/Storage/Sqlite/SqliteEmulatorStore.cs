@@ -16,7 +16,17 @@ internal sealed class SqliteEmulatorStore : IEmulatorStore
     private const int MaxIdleConnections = 16;
     private readonly ConcurrentQueue<SqliteConnectionLease> _idle = new();
     private int _idleCount;
+    private const int MaxCachedMerchants = 10_000;
     private volatile bool _disposed;
+
+    // Merchants seen by bearer checks, so that a GET does not read the merchants table. Every session that changes
+    // merchants (insert, development upsert, reset) bumps the generation and empties the cache when its transaction
+    // ends; a lookup caches what it read only if no such bump happened since its session began (before its
+    // snapshot), so a removed merchant's token is refused at once. Valid because a SQLite file is served by one
+    // emulator process (several instances share PostgreSQL, whose store reads the merchant every time).
+    private readonly ConcurrentDictionary<string, MerchantRecord> _merchants = new(StringComparer.Ordinal);
+    private readonly Lock _merchantsLock = new();
+    private long _merchantGeneration;
     private readonly string _connectionString;
     private readonly string _path;
     private readonly bool _deleteOnDispose;
@@ -74,18 +84,52 @@ internal sealed class SqliteEmulatorStore : IEmulatorStore
 
     public async Task<IStoreSession> OpenSessionAsync(bool write, CancellationToken cancellationToken)
     {
+        var generation = Volatile.Read(ref _merchantGeneration);
         var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Write sessions take the write lock now (BEGIN IMMEDIATE): a deferred transaction that later tries to
             // upgrade can fail with SQLITE_BUSY without waiting, which the busy timeout cannot fix.
-            var transaction = lease.Connection.BeginTransaction(deferred: !write);
-            return new SqliteStoreSession(lease, transaction, this);
+            await lease.Prepared(write ? "BEGIN IMMEDIATE;" : "BEGIN;", transaction: null).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new SqliteStoreSession(lease, this, generation);
         }
         catch
         {
             lease.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A merchant cached by an earlier bearer check, if the cache holds it.</summary>
+    internal bool TryGetCachedMerchant(string merchantId, out MerchantRecord merchant) =>
+        _merchants.TryGetValue(merchantId, out merchant!);
+
+    /// <summary>Caches a merchant read by a session that began at <paramref name="generation"/>, unless merchants changed since.</summary>
+    internal void CacheMerchant(MerchantRecord merchant, long generation)
+    {
+        lock (_merchantsLock)
+        {
+            if (generation != _merchantGeneration)
+            {
+                return;
+            }
+
+            if (_merchants.Count >= MaxCachedMerchants)
+            {
+                _merchants.Clear();
+            }
+
+            _merchants[merchant.Id] = merchant;
+        }
+    }
+
+    /// <summary>Forgets every cached merchant; called when a session that changed merchants ends.</summary>
+    internal void InvalidateMerchants()
+    {
+        lock (_merchantsLock)
+        {
+            _merchantGeneration++;
+            _merchants.Clear();
         }
     }
 

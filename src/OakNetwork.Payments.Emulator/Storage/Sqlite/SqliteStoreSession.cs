@@ -28,14 +28,21 @@ internal sealed class SqliteStoreSession : IStoreSession
     private readonly SqliteConnectionLease _lease;
     private readonly SqliteConnection _connection;
     private readonly SqliteEmulatorStore _store;
-    private SqliteTransaction? _transaction;
+    // The transaction is begun and ended with the lease's prepared BEGIN/COMMIT/ROLLBACK commands rather than a
+    // SqliteTransaction (which prepares "BEGIN;" and "ROLLBACK;" anew each time); commands run with no
+    // SqliteTransaction attached, inside it.
+    private bool _open;
     private bool _disposed;
 
-    public SqliteStoreSession(SqliteConnectionLease lease, SqliteTransaction transaction, SqliteEmulatorStore store)
+    private readonly long _merchantGeneration;
+    private bool _merchantsChanged;
+
+    public SqliteStoreSession(SqliteConnectionLease lease, SqliteEmulatorStore store, long merchantGeneration)
     {
+        _merchantGeneration = merchantGeneration;
         _lease = lease;
         _connection = lease.Connection;
-        _transaction = transaction;
+        _open = true;
         _store = store;
     }
 
@@ -44,11 +51,26 @@ internal sealed class SqliteStoreSession : IStoreSession
     public Task<MerchantRecord?> FindMerchantByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
         FindMerchantWhereAsync(MerchantByClientIdSql, clientId, cancellationToken);
 
-    public Task<MerchantRecord?> FindMerchantAsync(string merchantId, CancellationToken cancellationToken) =>
-        FindMerchantWhereAsync(MerchantByIdSql, merchantId, cancellationToken);
+    public async Task<MerchantRecord?> FindMerchantAsync(string merchantId, CancellationToken cancellationToken)
+    {
+        // A session that changed merchants reads its own uncommitted state: it neither uses nor fills the cache.
+        if (!_merchantsChanged && _store.TryGetCachedMerchant(merchantId, out var cached))
+        {
+            return cached;
+        }
+
+        var merchant = await FindMerchantWhereAsync(MerchantByIdSql, merchantId, cancellationToken).ConfigureAwait(false);
+        if (merchant is not null && !_merchantsChanged)
+        {
+            _store.CacheMerchant(merchant, _merchantGeneration);
+        }
+
+        return merchant;
+    }
 
     public async Task<bool> InsertMerchantAsync(MerchantRecord merchant, CancellationToken cancellationToken)
     {
+        _merchantsChanged = true;
         using var command = Command("INSERT INTO merchants (id, client_id, secret_hash, is_development, created_at) VALUES ($id, $c, $s, $d, $t);");
         command.Parameters.AddWithValue("$id", merchant.Id);
         command.Parameters.AddWithValue("$c", merchant.ClientId);
@@ -68,6 +90,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task<MerchantRecord> UpsertDevelopmentMerchantAsync(string clientId, byte[] secretHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        _merchantsChanged = true;
         var existing = await FindMerchantWhereAsync(DevelopmentMerchantSql, 1, cancellationToken).ConfigureAwait(false);
 
         // Another (non-development) merchant using the development client id loses it.
@@ -646,6 +669,7 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
+        _merchantsChanged = true;
         using var command = Command(
             "DELETE FROM idempotency_keys; DELETE FROM jobs; DELETE FROM balance_totals; DELETE FROM accounts; DELETE FROM files; " +
             "DELETE FROM registrations; DELETE FROM customers; DELETE FROM merchants WHERE is_development = 0;");
@@ -654,30 +678,36 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     public Task CommitAsync(CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("The session was already committed.");
-        transaction.Commit();
-        transaction.Dispose();
-        _transaction = null;
+        if (!_open)
+        {
+            throw new InvalidOperationException("The session was already committed.");
+        }
+
+        _lease.Prepared("COMMIT;", transaction: null).ExecuteNonQuery();
+        _open = false;
+        if (_merchantsChanged)
+        {
+            _store.InvalidateMerchants();
+        }
+
         return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
     {
         var broken = false;
-        if (_transaction is not null)
+        if (_open)
         {
+            _open = false;
             try
             {
-                _transaction.Rollback();
+                _lease.Prepared("ROLLBACK;", transaction: null).ExecuteNonQuery();
             }
             catch (SqliteException)
             {
                 // The connection may be broken; closing it rolls back anyway.
                 broken = true;
             }
-
-            _transaction.Dispose();
-            _transaction = null;
         }
         else if (_disposed)
         {
@@ -685,6 +715,11 @@ internal sealed class SqliteStoreSession : IStoreSession
         }
 
         _disposed = true;
+        if (_merchantsChanged)
+        {
+            _store.InvalidateMerchants();
+        }
+
         if (broken)
         {
             _lease.Dispose();
@@ -699,12 +734,16 @@ internal sealed class SqliteStoreSession : IStoreSession
 
     /// <summary>A prepared command kept by the connection (not to be disposed), bound to this session's transaction.</summary>
     private SqliteCommand Prepared(string sql) =>
-        _lease.Prepared(sql, _transaction ?? throw new InvalidOperationException("The session is no longer open."));
+        _open ? _lease.Prepared(sql, transaction: null) : throw new InvalidOperationException("The session is no longer open.");
 
     private SqliteCommand Command(string sql)
     {
         var command = _connection.CreateCommand();
-        command.Transaction = _transaction ?? throw new InvalidOperationException("The session is no longer open.");
+        if (!_open)
+        {
+            throw new InvalidOperationException("The session is no longer open.");
+        }
+
         command.CommandText = sql;
         return command;
     }
