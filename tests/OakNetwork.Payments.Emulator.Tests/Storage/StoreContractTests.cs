@@ -128,6 +128,35 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(merchant, (await ReadAsync(s => s.FindMerchantAsync(merchant.Id, default)))! with { SecretHash = merchant.SecretHash });
     }
 
+    [StoreFact]
+    public async Task A_removed_merchant_is_not_found_however_often_and_whenever_it_was_looked_up_before()
+    {
+        var merchantId = await NewMerchantAsync();
+        Assert.NotNull(await ReadAsync(s => s.FindMerchantAsync(merchantId, default)));
+        Assert.NotNull(await ReadAsync(s => s.FindMerchantAsync(merchantId, default)));
+
+        // A session whose snapshot predates the reset may still see the merchant, but must not make it visible later.
+        await using (var early = await Store.OpenSessionAsync(write: false, default))
+        {
+            await early.FindMerchantByClientIdAsync("no-such-client", default);
+            await WriteAsync(s => s.ResetAsync(default));
+            await early.FindMerchantAsync(merchantId, default);
+        }
+
+        Assert.Null(await ReadAsync(s => s.FindMerchantAsync(merchantId, default)));
+        Assert.Null(await ReadAsync(s => s.FindMerchantAsync(merchantId, default)));
+
+        // A merchant seen only inside a write session that rolled back never existed.
+        var ghost = new MerchantRecord(Guid.NewGuid().ToString(), "ghost-" + Guid.NewGuid().ToString("N"), [1], false, Now());
+        await using (var rolledBack = await Store.OpenSessionAsync(write: true, default))
+        {
+            Assert.True(await rolledBack.InsertMerchantAsync(ghost, default));
+            Assert.NotNull(await rolledBack.FindMerchantAsync(ghost.Id, default));
+        }
+
+        Assert.Null(await ReadAsync(s => s.FindMerchantAsync(ghost.Id, default)));
+    }
+
     // ---- Customers ----
 
     [StoreFact]
