@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Npgsql;
 using OakNetwork.Payments.Emulator.Customers;
@@ -110,14 +111,14 @@ internal sealed class PostgresStoreSession : IStoreSession
         await using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = @id AND c.merchant_id = @m{LockClause};");
         command.Parameters.AddWithValue("id", customerId);
         command.Parameters.AddWithValue("m", merchantId);
-        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreRows.ReadSingleCustomerAsync<PostgresColumns>(command, this, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CustomerRecord?> GetCustomerAnyMerchantAsync(Guid customerId, CancellationToken cancellationToken)
     {
         await using var command = Command($"SELECT {CustomerColumns} FROM customers c WHERE c.id = @id{LockClause};");
         command.Parameters.AddWithValue("id", customerId);
-        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreRows.ReadSingleCustomerAsync<PostgresColumns>(command, this, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SaveOutcome> InsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken)
@@ -206,18 +207,7 @@ internal sealed class PostgresStoreSession : IStoreSession
             batch.BatchCommands.Add(page);
             var where = new StringBuilder("c.merchant_id = @m");
             AddParameter("m", query.MerchantId, count, page);
-            AddAny(where, "c.email_lower", "e", query.Emails, count, page);
-            AddAny(where, "c.country_code", "cc", query.CountryCodes, count, page);
-            AddAny(where, "c.document_type", "dt", query.DocumentTypes, count, page);
-            if (query.Providers is not null || query.RegistrationStatuses is not null || query.TargetRoles is not null)
-            {
-                // One and the same registration must satisfy every registration filter.
-                var inner = new StringBuilder("r.customer_id = c.id");
-                AddAny(inner, "r.provider", "p", query.Providers, count, page);
-                AddAny(inner, "r.status", "rs", query.RegistrationStatuses, count, page);
-                AddAny(inner, "r.target_role", "tr", query.TargetRoles, count, page);
-                where.Append(" AND EXISTS (SELECT 1 FROM registrations r WHERE ").Append(inner).Append(')');
-            }
+            CustomerFilterClause.Append(where, query, new AnyFilterWriter(count, page));
 
             count.CommandText = $"SELECT COUNT(*) FROM customers c WHERE {where}";
             page.CommandText = $"SELECT {CustomerColumns} FROM customers c WHERE {where} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset";
@@ -233,7 +223,7 @@ internal sealed class PostgresStoreSession : IStoreSession
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    customers.Add(ReadCustomer(reader));
+                    customers.Add(StoreRows.ReadCustomer<PostgresColumns>(reader));
                 }
             }
 
@@ -250,44 +240,29 @@ internal sealed class PostgresStoreSession : IStoreSession
         }
     }
 
-    private static void AddAny(StringBuilder where, string column, string name, IReadOnlyList<string>? values, params NpgsqlBatchCommand[] commands)
+    /// <summary>Writes "column = ANY(@name)" (or "= @name" for one value), bound on both the count and the page command.</summary>
+    private readonly struct AnyFilterWriter(NpgsqlBatchCommand count, NpgsqlBatchCommand page) : ICustomerFilterWriter
     {
-        if (values is null)
+        public void AppendIn(StringBuilder where, string column, string name, IReadOnlyList<string>? values)
         {
-            return;
-        }
-
-        // "= ANY(array)" is an index condition, like IN (...), with one parameter however many values. One value is
-        // sent as "= @p": then PostgreSQL (before 17) can also read the page in list order from the
-        // (merchant_id, column, created_at DESC, id DESC) index instead of filtering the created_at index.
-        if (values.Count == 1)
-        {
-            where.Append(" AND ").Append(column).Append(" = @").Append(name);
-            AddParameter(name, values[0], commands);
-            return;
-        }
-
-        where.Append(" AND ").Append(column).Append(" = ANY(@").Append(name).Append(')');
-        AddParameter(name, values.ToArray(), commands);
-    }
-
-    private async Task<CustomerRecord?> ReadSingleCustomerAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        CustomerRecord? customer = null;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (values is null)
             {
-                customer = ReadCustomer(reader);
+                return;
             }
-        }
 
-        if (customer is not null)
-        {
-            customer.Platforms = [.. await GetRegistrationsAsync(customer.Id, cancellationToken).ConfigureAwait(false)];
-        }
+            // "= ANY(array)" is an index condition, like IN (...), with one parameter however many values. One value is
+            // sent as "= @p": then PostgreSQL (before 17) can also read the page in list order from the
+            // (merchant_id, column, created_at DESC, id DESC) index instead of filtering the created_at index.
+            if (values.Count == 1)
+            {
+                where.Append(" AND ").Append(column).Append(" = @").Append(name);
+                AddParameter(name, values[0], count, page);
+                return;
+            }
 
-        return customer;
+            where.Append(" AND ").Append(column).Append(" = ANY(@").Append(name).Append(')');
+            AddParameter(name, values.ToArray(), count, page);
+        }
     }
 
     private async Task LoadRegistrationsAsync(List<CustomerRecord> customers, CancellationToken cancellationToken)
@@ -300,12 +275,7 @@ internal sealed class PostgresStoreSession : IStoreSession
         var byId = customers.ToDictionary(c => c.Id);
         await using var command = Command($"SELECT {RegistrationColumns} FROM registrations WHERE customer_id = ANY(@ids) ORDER BY created_at, provider, target_role;");
         command.Parameters.AddWithValue("ids", byId.Keys.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var registration = ReadRegistration(reader);
-            byId[registration.CustomerId].Platforms.Add(registration);
-        }
+        await StoreRows.AddRegistrationsAsync<PostgresColumns>(command, byId, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddDataParameters(NpgsqlCommand command, CustomerRecord customer)
@@ -319,32 +289,6 @@ internal sealed class PostgresStoreSession : IStoreSession
         command.Parameters.AddWithValue("synced", customer.Synced);
         command.Parameters.AddWithValue("version", customer.Version);
         command.Parameters.AddWithValue("updated_at", Utc(customer.UpdatedAt));
-    }
-
-    private static CustomerRecord ReadCustomer(NpgsqlDataReader reader)
-    {
-        var customer = new CustomerRecord
-        {
-            Id = reader.GetGuid(0),
-            MerchantId = reader.GetString(1),
-        };
-        var ordinal = 2;
-        foreach (var field in CustomerFields.All)
-        {
-            object? value = reader.IsDBNull(ordinal) ? null
-                : field.Kind == CustomerFieldKind.NonNegativeInteger ? reader.GetInt64(ordinal)
-                : reader.GetString(ordinal);
-            field.Set(customer, value);
-            ordinal++;
-        }
-
-        customer.Status = reader.GetString(ordinal);
-        customer.Synced = reader.GetBoolean(ordinal + 1);
-        customer.SyncedAt = reader.IsDBNull(ordinal + 2) ? null : Time(reader, ordinal + 2);
-        customer.Version = reader.GetInt64(ordinal + 3);
-        customer.CreatedAt = Time(reader, ordinal + 4);
-        customer.UpdatedAt = Time(reader, ordinal + 5);
-        return customer;
     }
 
     // ---- Registrations ----
@@ -372,29 +316,8 @@ internal sealed class PostgresStoreSession : IStoreSession
     {
         await using var command = Command($"SELECT {RegistrationColumns} FROM registrations WHERE customer_id = @c ORDER BY created_at, provider, target_role;");
         command.Parameters.AddWithValue("c", customerId);
-        var list = new List<RegistrationRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReadRegistration(reader));
-        }
-
-        return list;
+        return await StoreRows.ReadRegistrationsAsync<PostgresColumns>(command, cancellationToken).ConfigureAwait(false);
     }
-
-    private static RegistrationRecord ReadRegistration(NpgsqlDataReader reader) => new()
-    {
-        CustomerId = reader.GetGuid(0),
-        Provider = reader.GetString(1),
-        TargetRole = reader.GetString(2),
-        Status = reader.GetString(3),
-        Readiness = reader.IsDBNull(4) ? null : reader.GetString(4),
-        RejectionReason = reader.IsDBNull(5) ? null : reader.GetString(5),
-        ActionRequired = reader.IsDBNull(6) ? null : reader.GetString(6),
-        Data = reader.GetString(7),
-        CreatedAt = Time(reader, 8),
-        UpdatedAt = Time(reader, 9),
-    };
 
     // ---- Accounts and balances ----
 
@@ -494,14 +417,7 @@ internal sealed class PostgresStoreSession : IStoreSession
     {
         await using var command = Command("SELECT id, customer_id, name, file_type, content_type, size, sha256, created_at FROM files WHERE customer_id = @c ORDER BY created_at DESC, id DESC;");
         command.Parameters.AddWithValue("c", customerId);
-        var files = new List<FileRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            files.Add(ReadFile(reader));
-        }
-
-        return files;
+        return await StoreRows.ReadFilesAsync<PostgresColumns>(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<(FileRecord File, byte[] Content)?> GetFileContentAsync(Guid fileId, CancellationToken cancellationToken)
@@ -514,18 +430,8 @@ internal sealed class PostgresStoreSession : IStoreSession
             return null;
         }
 
-        return (ReadFile(reader), reader.GetFieldValue<byte[]>(8));
+        return (StoreRows.ReadFile<PostgresColumns>(reader), reader.GetFieldValue<byte[]>(8));
     }
-
-    private static FileRecord ReadFile(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0),
-        reader.GetGuid(1),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.GetString(4),
-        reader.GetInt64(5),
-        reader.GetString(6),
-        Time(reader, 7));
 
     // ---- Jobs ----
 
@@ -697,6 +603,16 @@ internal sealed class PostgresStoreSession : IStoreSession
 
     private static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
 
-    private static DateTimeOffset Time(NpgsqlDataReader reader, int ordinal) =>
+    private static DateTimeOffset Time(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
+    /// <summary>Ids are uuid, flags boolean, times timestamptz.</summary>
+    private readonly struct PostgresColumns : IStoreColumns
+    {
+        public static Guid GetId(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+        public static bool GetFlag(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
+
+        public static DateTimeOffset GetTime(DbDataReader reader, int ordinal) => Time(reader, ordinal);
+    }
 }

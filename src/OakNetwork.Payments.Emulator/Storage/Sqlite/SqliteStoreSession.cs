@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -135,14 +136,14 @@ internal sealed class SqliteStoreSession : IStoreSession
         var command = Prepared(GetCustomerSql);
         command.Parameters.AddWithValue("$id", Id(customerId));
         command.Parameters.AddWithValue("$m", merchantId);
-        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreRows.ReadSingleCustomerAsync<SqliteColumns>(command, this, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CustomerRecord?> GetCustomerAnyMerchantAsync(Guid customerId, CancellationToken cancellationToken)
     {
         var command = Prepared(GetCustomerAnyMerchantSql);
         command.Parameters.AddWithValue("$id", Id(customerId));
-        return await ReadSingleCustomerAsync(command, cancellationToken).ConfigureAwait(false);
+        return await StoreRows.ReadSingleCustomerAsync<SqliteColumns>(command, this, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SaveOutcome> InsertCustomerAsync(CustomerRecord customer, CancellationToken cancellationToken)
@@ -226,18 +227,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         var where = new StringBuilder("c.merchant_id = $m");
         var parameters = new List<(string Name, string Value)> { ("$m", query.MerchantId) };
-        AddIn(where, "c.email_lower", "e", query.Emails, parameters);
-        AddIn(where, "c.country_code", "cc", query.CountryCodes, parameters);
-        AddIn(where, "c.document_type", "dt", query.DocumentTypes, parameters);
-        if (query.Providers is not null || query.RegistrationStatuses is not null || query.TargetRoles is not null)
-        {
-            // One and the same registration must satisfy every registration filter.
-            var inner = new StringBuilder("r.customer_id = c.id");
-            AddIn(inner, "r.provider", "p", query.Providers, parameters);
-            AddIn(inner, "r.status", "rs", query.RegistrationStatuses, parameters);
-            AddIn(inner, "r.target_role", "tr", query.TargetRoles, parameters);
-            where.Append(" AND EXISTS (SELECT 1 FROM registrations r WHERE ").Append(inner).Append(')');
-        }
+        CustomerFilterClause.Append(where, query, new InFilterWriter(parameters));
 
         var count = Prepared($"SELECT COUNT(*) FROM customers c WHERE {where};");
         foreach (var (name, value) in parameters)
@@ -260,7 +250,7 @@ internal sealed class SqliteStoreSession : IStoreSession
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                customers.Add(ReadCustomer(reader));
+                customers.Add(StoreRows.ReadCustomer<SqliteColumns>(reader));
             }
         }
 
@@ -268,41 +258,26 @@ internal sealed class SqliteStoreSession : IStoreSession
         return new CustomerPage(total, customers);
     }
 
-    private static void AddIn(StringBuilder where, string column, string prefix, IReadOnlyList<string>? values, List<(string Name, string Value)> parameters)
+    /// <summary>Writes "column IN ($prefix0, $prefix1, ...)", one parameter per value.</summary>
+    private readonly struct InFilterWriter(List<(string Name, string Value)> parameters) : ICustomerFilterWriter
     {
-        if (values is null)
+        public void AppendIn(StringBuilder where, string column, string name, IReadOnlyList<string>? values)
         {
-            return;
-        }
-
-        where.Append(" AND ").Append(column).Append(" IN (");
-        for (var i = 0; i < values.Count; i++)
-        {
-            var name = "$" + prefix + i.ToString(CultureInfo.InvariantCulture);
-            where.Append(i == 0 ? "" : ", ").Append(name);
-            parameters.Add((name, values[i]));
-        }
-
-        where.Append(')');
-    }
-
-    private async Task<CustomerRecord?> ReadSingleCustomerAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        CustomerRecord? customer = null;
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (values is null)
             {
-                customer = ReadCustomer(reader);
+                return;
             }
-        }
 
-        if (customer is not null)
-        {
-            customer.Platforms = [.. await GetRegistrationsAsync(customer.Id, cancellationToken).ConfigureAwait(false)];
-        }
+            where.Append(" AND ").Append(column).Append(" IN (");
+            for (var i = 0; i < values.Count; i++)
+            {
+                var parameter = "$" + name + i.ToString(CultureInfo.InvariantCulture);
+                where.Append(i == 0 ? "" : ", ").Append(parameter);
+                parameters.Add((parameter, values[i]));
+            }
 
-        return customer;
+            where.Append(')');
+        }
     }
 
     private async Task LoadRegistrationsAsync(List<CustomerRecord> customers, CancellationToken cancellationToken)
@@ -325,12 +300,7 @@ internal sealed class SqliteStoreSession : IStoreSession
             command.Parameters.AddWithValue(ParameterName(i++), Id(id));
         }
 
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var registration = ReadRegistration(reader);
-            byId[registration.CustomerId].Platforms.Add(registration);
-        }
+        await StoreRows.AddRegistrationsAsync<SqliteColumns>(command, byId, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 1000).Select(i => "$c" + i.ToString(CultureInfo.InvariantCulture))];
@@ -367,32 +337,6 @@ internal sealed class SqliteStoreSession : IStoreSession
         command.Parameters.AddWithValue("$updated_at", SqliteTime.ToMicros(customer.UpdatedAt));
     }
 
-    private static CustomerRecord ReadCustomer(SqliteDataReader reader)
-    {
-        var customer = new CustomerRecord
-        {
-            Id = Guid.Parse(reader.GetString(0)),
-            MerchantId = reader.GetString(1),
-        };
-        var ordinal = 2;
-        foreach (var field in CustomerFields.All)
-        {
-            object? value = reader.IsDBNull(ordinal) ? null
-                : field.Kind == CustomerFieldKind.NonNegativeInteger ? reader.GetInt64(ordinal)
-                : reader.GetString(ordinal);
-            field.Set(customer, value);
-            ordinal++;
-        }
-
-        customer.Status = reader.GetString(ordinal);
-        customer.Synced = reader.GetInt64(ordinal + 1) != 0;
-        customer.SyncedAt = reader.IsDBNull(ordinal + 2) ? null : SqliteTime.FromMicros(reader.GetInt64(ordinal + 2));
-        customer.Version = reader.GetInt64(ordinal + 3);
-        customer.CreatedAt = SqliteTime.FromMicros(reader.GetInt64(ordinal + 4));
-        customer.UpdatedAt = SqliteTime.FromMicros(reader.GetInt64(ordinal + 5));
-        return customer;
-    }
-
     // ---- Registrations ----
 
     public async Task UpsertRegistrationAsync(RegistrationRecord registration, CancellationToken cancellationToken)
@@ -418,29 +362,8 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         var command = Prepared(GetRegistrationsSql);
         command.Parameters.AddWithValue("$c", Id(customerId));
-        var list = new List<RegistrationRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReadRegistration(reader));
-        }
-
-        return list;
+        return await StoreRows.ReadRegistrationsAsync<SqliteColumns>(command, cancellationToken).ConfigureAwait(false);
     }
-
-    private static RegistrationRecord ReadRegistration(SqliteDataReader reader) => new()
-    {
-        CustomerId = Guid.Parse(reader.GetString(0)),
-        Provider = reader.GetString(1),
-        TargetRole = reader.GetString(2),
-        Status = reader.GetString(3),
-        Readiness = reader.IsDBNull(4) ? null : reader.GetString(4),
-        RejectionReason = reader.IsDBNull(5) ? null : reader.GetString(5),
-        ActionRequired = reader.IsDBNull(6) ? null : reader.GetString(6),
-        Data = reader.GetString(7),
-        CreatedAt = SqliteTime.FromMicros(reader.GetInt64(8)),
-        UpdatedAt = SqliteTime.FromMicros(reader.GetInt64(9)),
-    };
 
     // ---- Accounts and balances ----
 
@@ -540,14 +463,7 @@ internal sealed class SqliteStoreSession : IStoreSession
     {
         using var command = Command("SELECT id, customer_id, name, file_type, content_type, size, sha256, created_at FROM files WHERE customer_id = $c ORDER BY created_at DESC, id DESC;");
         command.Parameters.AddWithValue("$c", Id(customerId));
-        var files = new List<FileRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            files.Add(ReadFile(reader));
-        }
-
-        return files;
+        return await StoreRows.ReadFilesAsync<SqliteColumns>(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<(FileRecord File, byte[] Content)?> GetFileContentAsync(Guid fileId, CancellationToken cancellationToken)
@@ -560,18 +476,8 @@ internal sealed class SqliteStoreSession : IStoreSession
             return null;
         }
 
-        return (ReadFile(reader), (byte[])reader.GetValue(8));
+        return (StoreRows.ReadFile<SqliteColumns>(reader), (byte[])reader.GetValue(8));
     }
-
-    private static FileRecord ReadFile(SqliteDataReader reader) => new(
-        Guid.Parse(reader.GetString(0)),
-        Guid.Parse(reader.GetString(1)),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.GetString(4),
-        reader.GetInt64(5),
-        reader.GetString(6),
-        SqliteTime.FromMicros(reader.GetInt64(7)));
 
     // ---- Jobs ----
 
@@ -749,4 +655,14 @@ internal sealed class SqliteStoreSession : IStoreSession
     }
 
     private static string Id(Guid id) => id.ToString("D");
+
+    /// <summary>Ids are TEXT, flags INTEGER 0/1, times INTEGER microseconds (<see cref="SqliteTime"/>).</summary>
+    private readonly struct SqliteColumns : IStoreColumns
+    {
+        public static Guid GetId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
+
+        public static bool GetFlag(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
+
+        public static DateTimeOffset GetTime(DbDataReader reader, int ordinal) => SqliteTime.FromMicros(reader.GetInt64(ordinal));
+    }
 }
